@@ -1,0 +1,39 @@
+// The shape of GET /api/status and of the `status` server-sent event.
+// Shared by the daemon and the UI (the UI imports types only).
+import type { ModemState } from '../ports/types.ts';
+
+export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
+
+export type Notice = { id: string; level: 'info' | 'warning' | 'blocking'; text: string };
+
+export type Status = {
+  /** Device time (ISO 8601) and whether it is NTP-trusted. */
+  time: string;
+  timeTrusted: boolean;
+  connection: {
+    state: ModemState;
+    operator: string | null;
+    technology: string | null;
+    roaming: boolean;
+    /** Signal quality 0..5 for a phone-style indicator. */
+    bars: number;
+    rsrp: number | null;
+    rsrq: number | null;
+    sinr: number | null;
+  };
+  usage: {
+    cycleStart: string;
+    cycleEnd: string;
+    /** Bytes, integers. */
+    down: number;
+    up: number;
+    total: number;
+    /** Cap plus top-ups; null on plans without a cap. */
+    allowance: number | null;
+    left: number | null;
+    daysLeft: number;
+    state: UsageState;
+  };
+  plan: { policy: 'throttle' | 'block' | 'alert'; throttleDownKbit: number; throttleUpKbit: number };
+  notices: Notice[];
+};

@@ -1,0 +1,174 @@
+// The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
+// simulated one; the rest of the daemon sees only these interfaces.
+
+/** Result of one external command. */
+export type CommandResult = { stdout: string; stderr: string; code: number };
+
+export type RunOptions = {
+  /** Written to the command's stdin (e.g. `uci batch`, `nft -f -`). */
+  input?: string;
+  /** Default 10 s. The command is killed when it runs longer. */
+  timeoutMs?: number;
+  /** Exit codes that are not an error (default only 0). */
+  okCodes?: number[];
+};
+
+/** The one way real commands are run: argv arrays, never a shell. */
+export interface CommandRunner {
+  run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+}
+
+/** Byte counters of one network interface, as the kernel reports them. */
+export type InterfaceCounters = {
+  /** Changes when the interface is deleted and created again (modem reconnect). */
+  ifindex: number;
+  rxBytes: number;
+  txBytes: number;
+};
+
+export interface CountersPort {
+  /** Current counters of `device`, or null when the interface does not exist. */
+  read(device: string): Promise<InterfaceCounters | null>;
+}
+
+/** Bytes one LAN client moved through the WAN, as counted by the accounting table. */
+export type ClientCounter = {
+  /** Stable key: the MAC address when known, else the IP address. */
+  key: string;
+  mac: string | null;
+  addresses: string[];
+  /** Bytes from the internet to the client. */
+  downBytes: number;
+  /** Bytes from the client to the internet. */
+  upBytes: number;
+};
+
+export interface AccountingPort {
+  /** Create our own counting table if missing (idempotent). */
+  ensure(): Promise<void>;
+  read(): Promise<ClientCounter[]>;
+  /** Remove everything `ensure` created. */
+  remove(): Promise<void>;
+}
+
+/** What the shaper should enforce; null means no shaping. */
+export type ShaperState = { downKbit: number; upKbit: number } | null;
+
+export interface ShaperPort {
+  current(): Promise<ShaperState>;
+  /** Apply only the difference between `desired` and what is in place. */
+  apply(desired: ShaperState): Promise<void>;
+}
+
+export interface FirewallPort {
+  /** Whether forwarding to the WAN is blocked by our rule. */
+  blocked(): Promise<boolean>;
+  setBlocked(blocked: boolean): Promise<void>;
+}
+
+/** One UCI section: its type, its name (or cfgXXXXXX for anonymous ones) and options. */
+export type UciSection = {
+  type: string;
+  name: string;
+  anonymous: boolean;
+  options: Record<string, string | string[]>;
+};
+
+export type UciPackage = { name: string; sections: UciSection[] };
+
+export type UciCommand =
+  | { op: 'set'; path: string; value: string }
+  | { op: 'add_list'; path: string; value: string }
+  | { op: 'del_list'; path: string; value: string }
+  | { op: 'delete'; path: string };
+
+export interface UciPort {
+  show(pkg: string): Promise<UciPackage>;
+  /** Apply all commands as one `uci batch` and commit `pkg`. */
+  batch(pkg: string, commands: UciCommand[]): Promise<void>;
+}
+
+export type ModemState =
+  | 'absent'
+  | 'sim-missing'
+  | 'locked'
+  | 'searching'
+  | 'registered'
+  | 'connecting'
+  | 'connected'
+  | 'failed';
+
+export type SignalReading = {
+  /** dBm; null when the modem does not report it. */
+  rsrp: number | null;
+  rsrq: number | null;
+  sinr: number | null;
+  rssi: number | null;
+};
+
+export type ModemStatus = {
+  state: ModemState;
+  operator: string | null;
+  technology: string | null;
+  roaming: boolean;
+  signal: SignalReading;
+};
+
+export type UssdReply = { text: string; final: boolean };
+
+export type SmsMessage = {
+  id: string;
+  from: string;
+  text: string;
+  /** ISO time the network stamped, when known. */
+  time: string | null;
+  incoming: boolean;
+};
+
+export interface ModemPort {
+  status(): Promise<ModemStatus>;
+  ussd(code: string): Promise<UssdReply>;
+  listSms(): Promise<SmsMessage[]>;
+  sendSms(to: string, text: string): Promise<void>;
+  deleteSms(id: string): Promise<void>;
+}
+
+export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';
+
+export type WifiSettings = { ssid: string; key: string; security: WifiSecurity };
+
+export interface WifiPort {
+  get(): Promise<WifiSettings>;
+  set(settings: WifiSettings): Promise<void>;
+}
+
+export interface SystemPort {
+  reboot(): Promise<void>;
+  factoryReset(): Promise<void>;
+  logs(): Promise<string[]>;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Whether the time is known good (NTP synced); cycles roll over only on trusted time. */
+  trusted(): boolean;
+}
+
+export interface StorePort {
+  /** The newest good generation of `name`, or null when none exists. */
+  read(name: string): Promise<unknown | null>;
+  write(name: string, value: unknown): Promise<void>;
+}
+
+export type Ports = {
+  counters: CountersPort;
+  accounting: AccountingPort;
+  shaper: ShaperPort;
+  firewall: FirewallPort;
+  uci: UciPort;
+  wifi: WifiPort;
+  modem: ModemPort;
+  system: SystemPort;
+  clock: Clock;
+};
