@@ -1,0 +1,83 @@
+// createApp(deps): the whole HTTP surface, with no I/O of its own, so that every
+// test builds its own app and calls app.request().
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Status } from './api/status.ts';
+import type { Accounts } from './auth/accounts.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { Sessions } from './auth/sessions.ts';
+import type { Hub } from './events.ts';
+import { accessControl, type AccessEnv } from './middleware/access-control.ts';
+import { csrfGuard } from './middleware/csrf-guard.ts';
+import { hostGuard } from './middleware/host-guard.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { ACCESS } from './routes/access.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { staticRoutes, type loadAssets } from './routes/static-files.ts';
+import { statusRoutes } from './routes/status.ts';
+import { HttpError } from './routes/validate.ts';
+
+export type AppDeps = {
+  accounts: Accounts;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  status: () => Status;
+  statusEvents: Hub<Status>;
+  /** Host names and addresses this device answers to. */
+  allowedHosts: () => ReadonlySet<string>;
+  assets: ReturnType<typeof loadAssets>;
+  log: (line: string) => void;
+  audit?: (line: string) => void;
+  secureCookies?: boolean;
+  clientAddress?: (c: Context) => string;
+};
+
+/** The peer address from @hono/node-server; app.request() in tests has none. */
+function peerAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AccessEnv>();
+  const audit = deps.audit ?? deps.log;
+
+  app.use(securityHeaders());
+  app.use(hostGuard({ allowed: deps.allowedHosts }));
+  app.use(csrfGuard());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
+  app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
+
+  app.route('/', healthRoutes());
+  app.route(
+    '/api',
+    sessionRoutes({
+      accounts: deps.accounts,
+      sessions: deps.sessions,
+      throttle: deps.throttle,
+      clientAddress: deps.clientAddress ?? peerAddress,
+      secureCookies: deps.secureCookies ?? false,
+      audit,
+    }),
+  );
+  app.route('/api', statusRoutes({ status: deps.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
+  app.route('/', staticRoutes(deps.assets));
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
+    deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return c.json({ error: 'internal error; see the system log' }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,43 @@
+// Who may sign in: the customer, with the password chosen at first boot, and the
+// installer, with the hash the ISP provisions in UCI. Until first-boot setup is
+// done only the label secret (printed on the device) opens the setup form.
+import { timingSafeEqual } from 'node:crypto';
+import type { Role } from '../api/session.ts';
+import type { StorePort } from '../ports/types.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+type AccountsState = { customerHash: string | null };
+
+export class SetupError extends Error {}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function createAccounts(options: { store: StorePort; labelSecret: string; installerHash: () => string | undefined }) {
+  const stored = (await options.store.read('accounts')) as AccountsState | null;
+  let state: AccountsState = { customerHash: stored?.customerHash ?? null };
+
+  return {
+    setupRequired: () => state.customerHash === null,
+    /** First boot: the label secret proves physical access; the new password replaces it for good. */
+    async setup(secret: string, password: string): Promise<void> {
+      if (state.customerHash !== null) throw new SetupError('this device is already set up');
+      if (!sameText(secret.trim().toUpperCase(), options.labelSecret)) throw new SetupError('the label secret is not right');
+      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('choose a password other than the label secret');
+      state = { customerHash: await hashPassword(password) };
+      await options.store.write('accounts', state);
+    },
+    /** The role `password` signs in as, or null. The installer credential is checked first. */
+    async authenticate(password: string): Promise<Role | null> {
+      const installer = options.installerHash();
+      if (installer && (await verifyPassword(password, installer))) return 'installer';
+      if (state.customerHash && (await verifyPassword(password, state.customerHash))) return 'customer';
+      return null;
+    },
+  };
+}
+
+export type Accounts = Awaited<ReturnType<typeof createAccounts>>;

@@ -1,0 +1,177 @@
+// Wires the daemon together: config, ports, state, jobs and the HTTP app.
+// main.ts handles the command line and signals; this file owns the lifecycle.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Status } from './api/status.ts';
+import { createApp } from './app.ts';
+import { createAccounts } from './auth/accounts.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
+import { hashPassword } from './auth/password.ts';
+import { createSessions } from './auth/sessions.ts';
+import type { CliOptions } from './cli.ts';
+import { readConfig, type Config } from './core/config.ts';
+import { buildStatus } from './core/status.ts';
+import { createHub } from './events.ts';
+import { loadNewest, createStateFlusher } from './jobs/state-flusher.ts';
+import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
+import { PACKAGE, createPlatform } from './platform.ts';
+import { atomicFileStore } from './ports/store/atomic-file.ts';
+import type { ModemStatus } from './ports/types.ts';
+import { loadAssets } from './routes/static-files.ts';
+import { listenAddresses, allowedHosts, type ListenAddress } from './listen.ts';
+
+export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
+
+/** A label secret: 10 characters that are hard to misread on a sticker (no 0/O, 1/I/L). */
+function newLabelSecret(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+}
+
+async function readOrCreate(file: string, make: () => Promise<string> | string): Promise<{ value: string; created: boolean }> {
+  try {
+    return { value: (await readFile(file, 'utf8')).trim(), created: false };
+  } catch {
+    const value = await make();
+    await writeFile(file, `${value}\n`, { mode: 0o600 });
+    return { value, created: true };
+  }
+}
+
+export async function startDaemon(options: DaemonOptions) {
+  const { log } = options;
+  const monotonic = () => performance.now();
+  await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
+  const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
+
+  let wanDevice = 'wwan0';
+  const platform = createPlatform({ ...options, configFile: options.config, wanDevice: () => wanDevice, monotonic, log });
+  let config: Config = readConfig(await platform.uci.show(PACKAGE));
+  wanDevice = config.daemon.wan_device;
+  const ports = platform.ports(wanDevice);
+
+  // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
+  const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);
+  let simInstallerPassword: string | null = null;
+  if (platform.sim && !config.daemon.installer_password_hash) {
+    const made = await readOrCreate(join(options.stateDir, 'installer-password'), () => randomBytes(9).toString('base64url'));
+    simInstallerPassword = made.value;
+    config.daemon.installer_password_hash = await hashPassword(made.value);
+  }
+
+  const flash = atomicFileStore(options.stateDir, log);
+  const ram = atomicFileStore(ramDir, log);
+  const saved = await loadNewest<UsageState>(ram, flash, 'usage');
+  const sampler = createUsageSampler(
+    {
+      counters: ports.counters,
+      accounting: ports.accounting,
+      clock: ports.clock,
+      monotonic,
+      wanDevice,
+      plan: () => config.plan,
+      maxBytesPerSecond: (config.daemon.max_link_mbit * 1_000_000) / 8,
+      log,
+    },
+    saved?.data ?? null,
+  );
+  const flusher = createStateFlusher(
+    { ram, flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, log },
+    () => sampler.state(),
+    saved?.seq ?? 0,
+  );
+  await ports.accounting.ensure();
+
+  let modem: ModemStatus = await ports.modem.status();
+  const status = (): Status =>
+    buildStatus({
+      now: ports.clock.now(),
+      timeTrusted: ports.clock.trusted(),
+      plan: config.plan,
+      cycle: sampler.cycle(),
+      ledger: sampler.ledger(),
+      modem,
+      enforced: 'none',
+      notices: [],
+    });
+  const statusEvents = createHub<Status>();
+  const accounts = await createAccounts({
+    store: flash,
+    labelSecret: label.value,
+    installerHash: () => config.daemon.installer_password_hash,
+  });
+  const sessions = createSessions({ now: monotonic });
+  const listen: ListenAddress[] = listenAddresses(options, config);
+  const hosts = allowedHosts(listen, config);
+  const app = createApp({
+    accounts,
+    sessions,
+    throttle: createLoginThrottle({ now: monotonic }),
+    status,
+    statusEvents,
+    allowedHosts: () => hosts,
+    assets: loadAssets(options.www),
+    log,
+  });
+
+  // The loop: one tick at a time, never overlapping, every poll_ms.
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  async function tick() {
+    try {
+      const cycleBefore = sampler.ledger().cycleStart;
+      const changed = await sampler.tick();
+      modem = await ports.modem.status();
+      if (sampler.ledger().cycleStart !== cycleBefore) await flusher.flush('rollover');
+      else if (changed) await flusher.changed();
+      if (statusEvents.size > 0) statusEvents.publish(status());
+    } catch (error) {
+      log(`tick: ${(error as Error).message}`);
+    }
+  }
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick().then(schedule);
+    }, config.daemon.poll_ms);
+  }
+  await tick();
+  schedule();
+
+  const servers: ServerType[] = [];
+  for (const address of listen) {
+    await new Promise<void>((resolve, reject) => {
+      const server = serve({ fetch: app.fetch, hostname: address.host, port: address.port }, () => resolve());
+      server.once('error', reject);
+      servers.push(server);
+    });
+  }
+
+  return {
+    app,
+    listen,
+    label: { secret: label.value, setupRequired: accounts.setupRequired() },
+    simInstallerPassword,
+    sim: platform.sim,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      await flusher.flush('shutdown');
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              // Event streams never end by themselves: close idle and streaming sockets too.
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
+  };
+}

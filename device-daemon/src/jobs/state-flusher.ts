@@ -1,0 +1,78 @@
+// Where usage state goes and when: the RAM copy (/tmp) on every change, so a
+// daemon crash loses at most one tick; the flash copy on a budget, so a power
+// cut loses at most one interval while the flash is not worn out. Flash writes:
+// every `intervalMs`, and at once on rollover, top-up and policy change, within
+// `maxPerDay` in any 24 h; the write at shutdown is always made.
+import type { StorePort } from '../ports/types.ts';
+
+export type FlushReason = 'interval' | 'rollover' | 'topup' | 'policy' | 'shutdown';
+
+export type FlusherDeps = {
+  ram: StorePort;
+  flash: StorePort;
+  name: string;
+  monotonic: () => number;
+  intervalMs: number;
+  maxPerDay?: number;
+  log: (line: string) => void;
+};
+
+const DAY = 86_400_000;
+
+/** What is stored: the state with a sequence number shared by both copies. */
+export type Saved<T> = { seq: number; data: T };
+
+export function createStateFlusher<T>(deps: FlusherDeps, snapshot: () => T, startSeq = 0) {
+  const maxPerDay = deps.maxPerDay ?? 48;
+  let seq = startSeq;
+  let latest: Saved<T> = { seq, data: snapshot() };
+  const take = (): Saved<T> => (latest = { seq: ++seq, data: snapshot() });
+  const flashWrites: number[] = [];
+  let lastFlash = deps.monotonic();
+  let dirtyForFlash = false;
+
+  function budgetLeft(now: number): number {
+    while (flashWrites.length && now - flashWrites[0]! > DAY) flashWrites.shift();
+    return maxPerDay - flashWrites.length;
+  }
+
+  async function writeFlash(reason: FlushReason): Promise<boolean> {
+    const now = deps.monotonic();
+    if (reason !== 'shutdown' && budgetLeft(now) <= 0) {
+      deps.log(`state: flash budget of ${maxPerDay} writes a day used; ${reason} write deferred`);
+      return false;
+    }
+    await deps.flash.write(deps.name, latest);
+    flashWrites.push(now);
+    lastFlash = now;
+    dirtyForFlash = false;
+    return true;
+  }
+
+  return {
+    /** Called after every tick that changed state. */
+    async changed(): Promise<void> {
+      dirtyForFlash = true;
+      await deps.ram.write(deps.name, take());
+      if (deps.monotonic() - lastFlash >= deps.intervalMs) await writeFlash('interval');
+    },
+    /** An event that must reach flash now (rollover, top-up, policy change, shutdown). */
+    async flush(reason: FlushReason): Promise<boolean> {
+      await deps.ram.write(deps.name, take());
+      if (reason === 'shutdown' && !dirtyForFlash) return true;
+      return writeFlash(reason);
+    },
+    flashWritesToday: () => maxPerDay - budgetLeft(deps.monotonic()),
+  };
+}
+
+/**
+ * Picks the newer of the RAM and flash copies at start: after a daemon restart
+ * the RAM copy is newer; after a reboot only flash is left.
+ */
+export async function loadNewest<T>(ram: StorePort, flash: StorePort, name: string): Promise<Saved<T> | null> {
+  const fromRam = (await ram.read(name)) as Saved<T> | null;
+  const fromFlash = (await flash.read(name)) as Saved<T> | null;
+  if (fromRam && (!fromFlash || fromRam.seq >= fromFlash.seq)) return fromRam;
+  return fromFlash;
+}

@@ -1,0 +1,49 @@
+// Deny by default: every endpoint must be named in the access table with the
+// role it needs, or it answers 403 to everyone. The table is the one place to
+// read who may do what, and a test walks every registered route against it.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import type { Role } from '../api/session.ts';
+import type { Session, Sessions } from '../auth/sessions.ts';
+
+/** public: anyone; setup: only before first-boot setup; customer: any signed-in user; installer: installers only. */
+export type Access = 'public' | 'setup' | Role;
+
+export const SESSION_COOKIE = 'sid';
+
+export type AccessEnv = { Variables: { session: Session | null } };
+
+/** Requests the UI makes by itself (polling, event streams) do not count as activity. */
+function isBackground(c: Context): boolean {
+  return c.req.path === '/api/events' || c.req.header('x-background') === '1';
+}
+
+export function accessControl(options: {
+  table: Record<string, Access>;
+  sessions: Sessions;
+  setupRequired: () => boolean;
+}): MiddlewareHandler<AccessEnv> {
+  return async function accessControlMiddleware(c, next) {
+    // The first endpoint in registration order is the one that answers.
+    const endpoint = matchedRoutes(c).find((r) => r.method !== 'ALL');
+    const key = endpoint ? `${endpoint.method} ${endpoint.path}` : null;
+    const access = key ? options.table[key] : undefined;
+    if (!endpoint) return next(); // nothing will answer: the app's 404
+    if (!access) return c.json({ error: 'forbidden' }, 403);
+    const session = options.sessions.get(getCookie(c, SESSION_COOKIE), !isBackground(c));
+    c.set('session', session);
+    if (access === 'public') return next();
+    if (options.setupRequired()) {
+      return access === 'setup' ? next() : c.json({ error: 'setup required', setupRequired: true }, 409);
+    }
+    if (access === 'setup') return c.json({ error: 'this device is already set up' }, 409);
+    if (!session) return c.json({ error: 'sign in first' }, 401);
+    if (access === 'installer' && session.role !== 'installer') return c.json({ error: 'installers only' }, 403);
+    const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (!safe && !options.sessions.csrfMatches(session, c.req.header('x-csrf-token'))) {
+      return c.json({ error: 'missing or wrong X-CSRF-Token' }, 403);
+    }
+    return next();
+  };
+}

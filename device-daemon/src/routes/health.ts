@@ -1,0 +1,6 @@
+import { Hono } from 'hono';
+
+/** GET /healthz: for procd and tests. No session, no data. */
+export function healthRoutes() {
+  return new Hono().get('/healthz', (c) => c.text('ok'));
+}

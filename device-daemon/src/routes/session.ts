@@ -1,0 +1,80 @@
+// Sign-in, sign-out, "who am I", and first-boot setup.
+import { Hono, type Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { LoginRequest, SetupRequest, type Role, type SessionState } from '../api/session.ts';
+import { SetupError, type Accounts } from '../auth/accounts.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import { SESSION_COOKIE, type AccessEnv } from '../middleware/access-control.ts';
+import { HttpError, readJson } from './validate.ts';
+
+export type SessionDeps = {
+  accounts: Accounts;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  clientAddress: (c: Context) => string;
+  secureCookies: boolean;
+  audit: (line: string) => void;
+};
+
+export function sessionRoutes(deps: SessionDeps) {
+  function signIn(c: Context, role: Role) {
+    const session = deps.sessions.create(role);
+    setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/', secure: deps.secureCookies });
+    return c.json({ role, csrfToken: session.csrfToken });
+  }
+
+  return new Hono<AccessEnv>()
+    .get('/session', (c) => {
+      const session = c.get('session');
+      const state: SessionState = { role: session?.role ?? null, setupRequired: deps.accounts.setupRequired() };
+      if (session) state.csrfToken = session.csrfToken;
+      return c.json(state);
+    })
+    .post('/session', async (c) => {
+      const client = deps.clientAddress(c);
+      const wait = deps.throttle.wait(client);
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(429, 'too many wrong passwords; try again later', { retryAfterSeconds: Math.ceil(wait / 1000) });
+      }
+      if (deps.accounts.setupRequired()) throw new HttpError(409, 'setup required', { setupRequired: true });
+      const { password } = await readJson(c, LoginRequest);
+      const role = await deps.accounts.authenticate(password);
+      if (!role) {
+        deps.throttle.failed(client);
+        deps.audit(`sign-in failed from ${client}`);
+        throw new HttpError(401, 'wrong password');
+      }
+      deps.throttle.succeeded(client);
+      const old = c.get('session');
+      if (old) deps.sessions.end(old.id);
+      deps.audit(`${role} signed in from ${client}`);
+      return signIn(c, role);
+    })
+    .delete('/session', (c) => {
+      const session = c.get('session');
+      if (session) deps.sessions.end(session.id);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    })
+    .post('/setup', async (c) => {
+      const { secret, password } = await readJson(c, SetupRequest);
+      const client = deps.clientAddress(c);
+      const wait = deps.throttle.wait(client);
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(429, 'too many wrong secrets; try again later');
+      }
+      try {
+        await deps.accounts.setup(secret, password);
+      } catch (error) {
+        if (!(error instanceof SetupError)) throw error;
+        deps.throttle.failed(client);
+        throw new HttpError(422, error.message);
+      }
+      deps.throttle.succeeded(client);
+      deps.audit(`first-boot setup done from ${client}`);
+      return signIn(c, 'customer');
+    });
+}
