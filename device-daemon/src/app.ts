@@ -1,6 +1,7 @@
 // createApp(deps): the whole HTTP surface, with no I/O of its own, so that every
 // test builds its own app and calls app.request().
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 
 /** GET /healthz: for procd and tests. No session, no data. */
 export function healthRoutes() {

@@ -1,5 +1,6 @@
 // Sign-in, sign-out, "who am I", and first-boot setup.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginRequest, SetupRequest, type Role, type SessionState } from '../api/session.ts';
 import { SetupError, type Accounts } from '../auth/accounts.ts';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { streamSSE } from 'hono/streaming';
 import type { Status } from '../api/status.ts';
 import type { Hub } from '../events.ts';
