@@ -59,8 +59,8 @@ export function counterDelta(
   const notes: DeltaNote[] = [];
   const recreated = next.ifindex !== prev.ifindex;
   if (recreated) notes.push('recreated');
-  const seconds = Math.max(next.at - prev.at, 1) / 1000;
-  const limit = Math.ceil(maxBytesPerSecond * seconds);
+  const ms = Math.max(next.at - prev.at, 1);
+  const limit = Math.ceil((maxBytesPerSecond * ms) / 1000);
   const down = oneCounter(prev.rxBytes, next.rxBytes, recreated, limit, notes);
   const up = oneCounter(prev.txBytes, next.txBytes, recreated, limit, notes);
   return { down, up, notes: [...new Set(notes)] };

@@ -56,6 +56,8 @@ function tokenize(text: string, lineNo: number): string[] {
   return tokens;
 }
 
+// As libuci validates them: section types may hold '-', names and options may not.
+const TYPE = /^[A-Za-z0-9_-]+$/;
 const NAME = /^[A-Za-z0-9_]+$/;
 
 /** Parses a UCI config file (or `uci export` output). Anonymous sections are named @type[index]. */
@@ -69,7 +71,7 @@ export function parseUciText(pkg: string, text: string): UciPackage {
     const [keyword, a, b] = tokens;
     if (keyword === 'package') return;
     if (keyword === 'config') {
-      if (!a || !NAME.test(a)) throw new UciSyntaxError(lineNo, 'section type expected');
+      if (!a || !TYPE.test(a)) throw new UciSyntaxError(lineNo, 'section type expected');
       if (b !== undefined && !NAME.test(b)) throw new UciSyntaxError(lineNo, `invalid section name "${b}"`);
       const anonymous = b === undefined;
       // Anonymous sections are named as uci's extended syntax addresses them: @type[index].

@@ -4,7 +4,7 @@ import type { Access } from '../middleware/access-control.ts';
 
 export const ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
-  'GET *': 'public', // the UI's static files
+  'GET /*': 'public', // the UI's static files
   'GET /api/session': 'public',
   'POST /api/session': 'public',
   'DELETE /api/session': 'customer',
