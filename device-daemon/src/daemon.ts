@@ -21,7 +21,7 @@ import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import type { ModemStatus } from './ports/types.ts';
 import { loadAssets } from './routes/static-files.ts';
-import { listenAddresses, allowedHosts, type ListenAddress } from './listen.ts';
+import { allowedHosts, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
@@ -57,9 +57,11 @@ export async function startDaemon(options: DaemonOptions) {
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);
   let simInstallerPassword: string | null = null;
   if (platform.sim && !config.daemon.installer_password_hash) {
-    const made = await readOrCreate(join(options.stateDir, 'installer-password'), () => randomBytes(9).toString('base64url'));
-    simInstallerPassword = made.value;
-    config.daemon.installer_password_hash = await hashPassword(made.value);
+    // The simulated device stands in for the ISP's provisioning: a random installer
+    // password, hashed once (scrypt is deliberately slow) and kept with the state.
+    simInstallerPassword = (await readOrCreate(join(options.stateDir, 'installer-password'), () => randomBytes(9).toString('base64url'))).value;
+    const password = simInstallerPassword;
+    config.daemon.installer_password_hash = (await readOrCreate(join(options.stateDir, 'installer-password.hash'), () => hashPassword(password))).value;
   }
 
   const flash = atomicFileStore(options.stateDir, log);
@@ -146,7 +148,9 @@ export async function startDaemon(options: DaemonOptions) {
   for (const address of listen) {
     await new Promise<void>((resolve, reject) => {
       const server = serve({ fetch: app.fetch, hostname: address.host, port: address.port }, () => resolve());
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        reject(new ListenError(`cannot listen on ${address.host}:${address.port}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`)),
+      );
       servers.push(server);
     });
   }

@@ -1,0 +1,131 @@
+// npm run bench: the daemon against a bare node:http server answering the same
+// JSON, side by side in one run, so the ratios hold on any machine. Prints a
+// table and, last, one line of JSON. Nothing here is asserted: these are figures.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { request, Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, repo, signInCustomer, startDaemonProcess } from './daemon-process.ts';
+import { measureSizes } from './size.ts';
+
+const STARTS = 5;
+const REQUESTS = 20_000;
+const CONCURRENCY = 4;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function rssKiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? 0);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends `count` GETs over `concurrency` keep-alive connections; returns requests per second. */
+async function load(port: number, path: string, headers: Record<string, string>, count: number, concurrency: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let sent = 0;
+  let failed = 0;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, headers, agent }, (res) => {
+        if (res.statusCode !== 200) failed++;
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', () => {
+        failed++;
+        resolve();
+      });
+      req.end();
+    });
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (sent < count) {
+        sent++;
+        await one();
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  if (failed) throw new Error(`${failed} of ${count} requests failed`);
+  return count / seconds;
+}
+
+type Figures = { startupMs: number; idleRssKiB: number; loadedRssKiB: number; rps: number };
+
+async function benchBare(statusJson: string): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  const file = join(dir, 'status.json');
+  writeFileSync(file, statusJson);
+  const starts: number[] = [];
+  let last: { pid: number; port: number; kill: () => void } | null = null;
+  for (let i = 0; i < STARTS; i++) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [join(repo, 'build/bench-bare-server.mjs'), String(port), file], { stdio: 'ignore' });
+    while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) await sleep(5);
+    starts.push(performance.now() - t0);
+    if (last) last.kill();
+    last = { pid: child.pid!, port, kill: () => child.kill() };
+  }
+  await sleep(2000);
+  const idle = rssKiB(last!.pid);
+  const rps = await load(last!.port, '/api/status', {}, REQUESTS, CONCURRENCY);
+  const loaded = rssKiB(last!.pid);
+  last!.kill();
+  return { startupMs: median(starts), idleRssKiB: idle, loadedRssKiB: loaded, rps };
+}
+
+async function benchDaemon(): Promise<{ figures: Figures; statusJson: string }> {
+  const stateDir = mkdtempSync(join(tmpdir(), 'bench-daemon-'));
+  const starts: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const t0 = performance.now();
+    const d = await startDaemonProcess({ stateDir });
+    starts.push(performance.now() - t0);
+    if (i < STARTS - 1) await d.stop();
+    else {
+      const { cookie } = await signInCustomer(d);
+      const headers = { cookie, 'x-background': '1' };
+      await sleep(2000);
+      const idle = rssKiB(d.pid);
+      const statusJson = await (await fetch(`${d.url}/api/status`, { headers })).text();
+      const rps = await load(d.port, '/api/status', headers, REQUESTS, CONCURRENCY);
+      const loaded = rssKiB(d.pid);
+      await d.dispose();
+      return { figures: { startupMs: median(starts), idleRssKiB: idle, loadedRssKiB: loaded, rps }, statusJson };
+    }
+  }
+  throw new Error('unreachable');
+}
+
+const daemon = await benchDaemon();
+const bare = await benchBare(daemon.statusJson);
+const sizes = measureSizes(join(repo, 'dist'));
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const result = {
+  node: process.version,
+  startupMs: { daemon: Math.round(daemon.figures.startupMs), bare: Math.round(bare.startupMs), ratio: ratio(daemon.figures.startupMs, bare.startupMs) },
+  idleRssKiB: { daemon: daemon.figures.idleRssKiB, bare: bare.idleRssKiB, ratio: ratio(daemon.figures.idleRssKiB, bare.idleRssKiB) },
+  loadedRssKiB: { daemon: daemon.figures.loadedRssKiB, bare: bare.loadedRssKiB, ratio: ratio(daemon.figures.loadedRssKiB, bare.loadedRssKiB) },
+  rps: { daemon: Math.round(daemon.figures.rps), bare: Math.round(bare.rps), ratio: ratio(daemon.figures.rps, bare.rps) },
+  uiGzip: sizes.ui.gzip,
+  overviewGzip: sizes.overview.gzip,
+  daemonBytes: sizes.daemon?.raw ?? null,
+};
+const targets = { startupMs: '<= 1.4x', idleRssKiB: '<= 1.25x', loadedRssKiB: '', rps: '>= 0.7x' };
+console.log(`\n${'figure'.padEnd(16)}${'daemon'.padStart(10)}${'bare'.padStart(10)}${'ratio'.padStart(8)}  target`);
+for (const key of ['startupMs', 'idleRssKiB', 'loadedRssKiB', 'rps'] as const) {
+  const f = result[key];
+  console.log(`${key.padEnd(16)}${String(f.daemon).padStart(10)}${String(f.bare).padStart(10)}${String(f.ratio).padStart(8)}  ${targets[key]}`);
+}
+console.log(`(${STARTS} starts, median; ${REQUESTS} requests over ${CONCURRENCY} keep-alive connections to /api/status)`);
+console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon bundle ${result.daemonBytes} B\n`);
+console.log(JSON.stringify(result));
