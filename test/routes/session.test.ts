@@ -40,7 +40,7 @@ session('setup refuses a wrong secret, a short password and the secret as passwo
   assert.match(((await short.json()) as { error: string }).error, /at least 10 characters/);
   const same = await t.request('/api/setup', { method: 'POST', body: { secret: LABEL_SECRET, password: LABEL_SECRET } });
   assert.is(same.status, 422);
-  assert.ok(((await t.request('/api/session').then((r) => r.json())) as { setupRequired: boolean }).setupRequired);
+  assert.ok(((await (await t.request('/api/session')).json()) as { setupRequired: boolean }).setupRequired);
 });
 
 session('the customer and installer passwords sign in with their roles; a wrong one gets 401', async () => {
