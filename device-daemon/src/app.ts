@@ -17,14 +17,23 @@ import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staticRoutes, type loadAssets } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
+import { usageRoutes } from './routes/usage.ts';
+import { planRoutes } from './routes/plan.ts';
+import type { Runtime } from './runtime.ts';
+import type { PlanConfig } from './core/config.ts';
+import type { PlanJson } from './api/plan.ts';
 import { HttpError } from './routes/validate.ts';
 
 export type AppDeps = {
   accounts: Accounts;
   sessions: Sessions;
   throttle: LoginThrottle;
-  status: () => Status;
+  runtime: Runtime;
   statusEvents: Hub<Status>;
+  plan: () => PlanConfig;
+  savePlan: (plan: PlanJson) => Promise<void>;
+  /** Client key (MAC) to a host name, where one is known. */
+  deviceNames?: () => Record<string, string>;
   /** Host names and addresses this device answers to. */
   allowedHosts: () => ReadonlySet<string>;
   assets: ReturnType<typeof loadAssets>;
@@ -69,7 +78,9 @@ export function createApp(deps: AppDeps) {
       audit,
     }),
   );
-  app.route('/api', statusRoutes({ status: deps.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
+  app.route('/api', statusRoutes({ status: deps.runtime.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
+  app.route('/api', usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})) }));
+  app.route('/api', planRoutes({ runtime: deps.runtime, plan: deps.plan, savePlan: deps.savePlan, audit }));
   app.route('/', staticRoutes(deps.assets));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

@@ -12,14 +12,17 @@ import { createLoginThrottle } from './auth/login-throttle.ts';
 import { hashPassword } from './auth/password.ts';
 import { createSessions } from './auth/sessions.ts';
 import type { CliOptions } from './cli.ts';
-import { readConfig, type Config } from './core/config.ts';
-import { buildStatus } from './core/status.ts';
+import { ConfigError, readConfig, type Config } from './core/config.ts';
+import { planToUci } from './core/plan-settings.ts';
+import { applyUci } from './ports/uci/apply.ts';
+import { HttpError } from './routes/validate.ts';
 import { createHub } from './events.ts';
 import { loadNewest, createStateFlusher } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
 import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
-import type { ModemStatus } from './ports/types.ts';
+import { createEnforcer } from './jobs/plan-enforcer.ts';
+import { createRuntime } from './runtime.ts';
 import { loadAssets } from './routes/static-files.ts';
 import { allowedHosts, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
@@ -87,19 +90,21 @@ export async function startDaemon(options: DaemonOptions) {
   );
   await ports.accounting.ensure();
 
-  let modem: ModemStatus = await ports.modem.status();
-  const status = (): Status =>
-    buildStatus({
-      now: ports.clock.now(),
-      timeTrusted: ports.clock.trusted(),
-      plan: config.plan,
-      cycle: sampler.cycle(),
-      ledger: sampler.ledger(),
-      modem,
-      enforced: 'none',
-      notices: [],
-    });
   const statusEvents = createHub<Status>();
+  const runtime = createRuntime({
+    ports,
+    config: () => config,
+    sampler,
+    enforcer: createEnforcer({ shaper: ports.shaper, firewall: ports.firewall, monotonic, log }),
+    flush: async (reason) => {
+      if (reason === 'changed') await flusher.changed();
+      else await flusher.flush(reason);
+    },
+    statusEvents,
+    log,
+  });
+  await runtime.start();
+
   const accounts = await createAccounts({
     store: flash,
     labelSecret: label.value,
@@ -112,8 +117,24 @@ export async function startDaemon(options: DaemonOptions) {
     accounts,
     sessions,
     throttle: createLoginThrottle({ now: monotonic }),
-    status,
+    runtime,
     statusEvents,
+    plan: () => config.plan,
+    savePlan: async (plan) => {
+      // Check the whole config as it would be before anything is written: bad input changes nothing.
+      const commands = planToUci(PACKAGE, plan);
+      const next = applyUci(await platform.uci.show(PACKAGE), commands);
+      let checked: Config;
+      try {
+        checked = readConfig(next);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new HttpError(400, error.message.replace(/^invalid configuration:\s*/, ''));
+        throw error;
+      }
+      await platform.uci.batch(PACKAGE, commands);
+      config = { ...config, plan: checked.plan };
+    },
+    deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
     allowedHosts: () => hosts,
     assets: loadAssets(options.www),
     log,
@@ -125,12 +146,7 @@ export async function startDaemon(options: DaemonOptions) {
   let running: Promise<void> = Promise.resolve();
   async function tick() {
     try {
-      const cycleBefore = sampler.ledger().cycleStart;
-      const changed = await sampler.tick();
-      modem = await ports.modem.status();
-      if (sampler.ledger().cycleStart !== cycleBefore) await flusher.flush('rollover');
-      else if (changed) await flusher.changed();
-      if (statusEvents.size > 0) statusEvents.publish(status());
+      await runtime.tick();
     } catch (error) {
       log(`tick: ${(error as Error).message}`);
     }

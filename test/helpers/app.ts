@@ -1,20 +1,32 @@
-// Builds the HTTP app on simulated parts with a hand-moved clock, for route tests
-// through app.request(): no server, no sockets.
+// Builds the HTTP app on the simulated device with hand-moved clocks, for route
+// tests through app.request(): no server, no sockets, the real runtime and jobs.
 import { createApp } from '../../device-daemon/src/app.ts';
 import type { Status } from '../../device-daemon/src/api/status.ts';
 import { createAccounts } from '../../device-daemon/src/auth/accounts.ts';
 import { createLoginThrottle } from '../../device-daemon/src/auth/login-throttle.ts';
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { createSessions } from '../../device-daemon/src/auth/sessions.ts';
-import { cycleAt } from '../../device-daemon/src/core/billing-cycle.ts';
-import { readConfig } from '../../device-daemon/src/core/config.ts';
-import { buildStatus } from '../../device-daemon/src/core/status.ts';
-import { parseUciText } from '../../device-daemon/src/core/uci-text.ts';
-import { emptyLedger, type Ledger } from '../../device-daemon/src/core/usage-ledger.ts';
+import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
+import { planToUci } from '../../device-daemon/src/core/plan-settings.ts';
 import { createHub } from '../../device-daemon/src/events.ts';
+import { createEnforcer } from '../../device-daemon/src/jobs/plan-enforcer.ts';
+import { createUsageSampler } from '../../device-daemon/src/jobs/usage-sampler.ts';
+import { simAccounting } from '../../device-daemon/src/ports/accounting/sim.ts';
 import { manualClock } from '../../device-daemon/src/ports/clock/system.ts';
+import { simCounters } from '../../device-daemon/src/ports/counters/sim.ts';
+import { simFirewall } from '../../device-daemon/src/ports/firewall/sim.ts';
+import { simModem } from '../../device-daemon/src/ports/modem/sim.ts';
+import { simShaper } from '../../device-daemon/src/ports/shaper/sim.ts';
+import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { memoryStore } from '../../device-daemon/src/ports/store/memory.ts';
-import { readFileSync } from 'node:fs';
+import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
+import { applyUci } from '../../device-daemon/src/ports/uci/apply.ts';
+import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
+import { uciWifi } from '../../device-daemon/src/ports/wifi/uci-wifi.ts';
+import { createRuntime } from '../../device-daemon/src/runtime.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const LABEL_SECRET = 'ABCDE23456';
 export const INSTALLER_PASSWORD = 'installer-pass-1';
@@ -25,37 +37,69 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
-  const config = readConfig(parseUciText('modem-admin', DEFAULT_CONFIG));
+  let mono = 0;
+  const monotonic = () => mono;
+  /** Moves wall and monotonic time together, as a running device does. */
+  const advance = (ms: number) => {
+    mono += ms;
+    clock.advance(ms);
+  };
+  const uci = simUci(mkdtempSync(join(tmpdir(), 'route-uci-')), { 'modem-admin': options.config ?? DEFAULT_CONFIG });
+  let config: Config = readConfig(await uci.show('modem-admin'));
   const store = memoryStore();
   const accounts = await createAccounts({ store, labelSecret: LABEL_SECRET, installerHash: () => installerHash });
   if (options.setUp !== false) await accounts.setup(LABEL_SECRET, CUSTOMER_PASSWORD);
   const sessions = createSessions({ now: clock.now });
-  const cycle = cycleAt(clock.now(), { kind: 'monthly', day: 1, timeZone: config.plan.timezone });
-  let ledger: Ledger = emptyLedger(cycle);
-  const status = (): Status =>
-    buildStatus({
-      now: clock.now(),
-      timeTrusted: true,
-      plan: config.plan,
-      cycle,
-      ledger,
-      modem: { state: 'connected', operator: 'Plus', technology: 'lte', roaming: false, signal: { rsrp: -85, rsrq: -9, sinr: 12, rssi: -60 } },
-      enforced: 'none',
-      notices: [],
-    });
-  const statusEvents = createHub<Status>();
+  const device = new SimDevice({ monotonic, downBytesPerSecond: 1_000_000 });
+  const ports = {
+    counters: simCounters(device, 'wwan0'),
+    accounting: simAccounting(device),
+    shaper: simShaper(device),
+    firewall: simFirewall(device),
+    uci,
+    wifi: uciWifi(uci, async () => {}),
+    modem: simModem(device, () => null),
+    system: simSystem(),
+    clock,
+  };
   const logs: string[] = [];
+  const log = (line: string) => logs.push(line);
+  const sampler = createUsageSampler(
+    { counters: ports.counters, accounting: ports.accounting, clock, monotonic, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, log },
+    null,
+  );
+  const statusEvents = createHub<Status>();
+  const flushes: string[] = [];
+  const runtime = createRuntime({
+    ports,
+    config: () => config,
+    sampler,
+    enforcer: createEnforcer({ shaper: ports.shaper, firewall: ports.firewall, monotonic, log }),
+    flush: async (reason) => void flushes.push(reason),
+    statusEvents,
+    log,
+  });
+  await ports.accounting.ensure();
+  await runtime.start();
+  await runtime.tick();
   const app = createApp({
     accounts,
     sessions,
     throttle: createLoginThrottle({ now: clock.now }),
-    status,
+    runtime,
     statusEvents,
+    plan: () => config.plan,
+    savePlan: async (plan) => {
+      const commands = planToUci('modem-admin', plan);
+      const checked = readConfig(applyUci(await uci.show('modem-admin'), commands));
+      await uci.batch('modem-admin', commands);
+      config = { ...config, plan: checked.plan };
+    },
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
-    log: (line) => logs.push(line),
+    log,
   });
 
   /** A request as the UI on this device would send it. */
@@ -81,16 +125,5 @@ export async function testApp(options: { setUp?: boolean } = {}) {
     return { cookie, csrf: csrfToken, role };
   }
 
-  return {
-    app,
-    clock,
-    store,
-    sessions,
-    statusEvents,
-    logs,
-    request,
-    signIn,
-    setLedger: (next: Ledger) => void (ledger = next),
-    ledger: () => ledger,
-  };
+  return { app, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
 }

@@ -31,7 +31,7 @@ access('each endpoint answers each role as the table says', async () => {
     ] as const) {
       // A fresh token-less request for DELETE /api/session would sign the session out; use a throwaway one.
       const session = key === 'DELETE /api/session' && s ? await t.signIn(who === 'customer' ? CUSTOMER_PASSWORD : INSTALLER_PASSWORD) : s;
-      const res = await t.request(path, { method, cookie: session?.cookie, csrf: session?.csrf, body: method === 'POST' ? {} : undefined });
+      const res = await t.request(path, { method, cookie: session?.cookie, csrf: session?.csrf, body: method === 'POST' || method === 'PUT' ? {} : undefined });
       const allowed = level >= rank[need];
       if (allowed) assert.ok(![401, 403].includes(res.status), `${who} ${key}: ${res.status}`);
       else assert.ok([401, 403].includes(res.status), `${who} ${key} should be refused, got ${res.status}`);

@@ -4,7 +4,19 @@ import type { ModemState } from '../ports/types.ts';
 
 export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
 
-export type Notice = { id: string; level: 'info' | 'warning' | 'blocking'; text: string };
+/**
+ * Something the user should know. `code` names the message (the UI words it in the
+ * user's language), `params` fill it in.
+ *   usage-alert {percent}: that share of the allowance is used
+ *   offload-bypass {}: flow offloading is on, so the throttle and counts cannot hold (installer)
+ *   enforcement-failed {message}: the shaper or block could not be applied
+ */
+export type Notice = {
+  id: string;
+  level: 'info' | 'warning' | 'blocking';
+  code: string;
+  params: Record<string, string | number>;
+};
 
 export type Status = {
   /** Device time (ISO 8601) and whether it is NTP-trusted. */
@@ -33,7 +45,14 @@ export type Status = {
     left: number | null;
     daysLeft: number;
     state: UsageState;
+    overCap: boolean;
   };
-  plan: { policy: 'throttle' | 'block' | 'alert'; throttleDownKbit: number; throttleUpKbit: number };
+  plan: {
+    policy: 'throttle' | 'block' | 'alert';
+    throttleDownKbit: number;
+    throttleUpKbit: number;
+    /** Top-up sizes on offer, in bytes. */
+    topupSizes: number[];
+  };
   notices: Notice[];
 };

@@ -83,6 +83,6 @@ export function cycleAt(ms: number, spec: CycleSpec): Cycle {
 }
 
 /** Whole or partial local days from `ms` to the end of `cycle`, rounded up. */
-export function daysLeft(ms: number, cycle: Cycle): number {
+export function daysLeft(ms: number, cycle: Pick<Cycle, 'end'>): number {
   return Math.max(0, Math.ceil((cycle.end - ms) / 86_400_000));
 }

@@ -3,6 +3,7 @@ import type { Notice, Status, UsageState } from '../api/status.ts';
 import type { ModemStatus } from '../ports/types.ts';
 import { daysLeft, type Cycle } from './billing-cycle.ts';
 import type { PlanConfig } from './config.ts';
+import { planState } from './enforcement.ts';
 import type { Ledger } from './usage-ledger.ts';
 import { signalBars } from './signal-bars.ts';
 
@@ -13,26 +14,22 @@ export type StatusInput = {
   cycle: Cycle;
   ledger: Ledger;
   modem: ModemStatus;
-  /** What the enforcement currently applies. */
+  /** What the enforcement currently applies (not what it wants: a failed apply shows). */
   enforced: 'none' | 'throttled' | 'blocked';
   notices: Notice[];
 };
 
-/** Cap for this cycle (prorated for a short first period), or null without a cap. */
-export function allowance(plan: PlanConfig, cycle: Cycle): number | null {
-  if (plan.cap === undefined || plan.cap === 'none') return null;
-  return Math.floor(plan.cap * cycle.allowanceShare);
-}
-
 export function buildStatus(input: StatusInput): Status {
   const { ledger, cycle, plan, modem } = input;
-  const total = ledger.total.down + ledger.total.up;
-  const cap = allowance(plan, cycle);
-  const warnAt = Math.min(...plan.alert_percent) / 100;
+  const { used, allowance, overCap } = planState(plan, cycle, ledger);
+  const warnAt = Math.min(...plan.alert_percent, 100);
   let state: UsageState = 'normal';
-  if (input.enforced === 'throttled') state = 'throttled';
-  else if (input.enforced === 'blocked') state = 'blocked';
-  else if (cap !== null && total >= cap * warnAt) state = 'warning';
+  if (input.enforced !== 'none') state = input.enforced;
+  else if (allowance !== null && used * 100 >= allowance * warnAt) state = 'warning';
+  const notices: Notice[] = [...input.notices];
+  for (const percent of ledger.alerts) {
+    notices.push({ id: `alert-${percent}`, level: percent >= 100 ? 'warning' : 'info', code: 'usage-alert', params: { percent } });
+  }
   return {
     time: new Date(input.now).toISOString(),
     timeTrusted: input.timeTrusted,
@@ -51,13 +48,19 @@ export function buildStatus(input: StatusInput): Status {
       cycleEnd: new Date(cycle.end).toISOString(),
       down: ledger.total.down,
       up: ledger.total.up,
-      total,
-      allowance: cap,
-      left: cap === null ? null : Math.max(0, cap - total),
+      total: used,
+      allowance,
+      left: allowance === null ? null : Math.max(0, allowance - used),
       daysLeft: daysLeft(input.now, cycle),
       state,
+      overCap,
     },
-    plan: { policy: plan.policy, throttleDownKbit: plan.throttle_down_kbit, throttleUpKbit: plan.throttle_up_kbit },
-    notices: input.notices,
+    plan: {
+      policy: plan.policy,
+      throttleDownKbit: plan.throttle_down_kbit,
+      throttleUpKbit: plan.throttle_up_kbit,
+      topupSizes: plan.topup_size,
+    },
+    notices,
   };
 }

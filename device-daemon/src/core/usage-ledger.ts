@@ -5,30 +5,63 @@ import { formatDate, toLocal } from './zoned-time.ts';
 
 export type Bytes = { down: number; up: number };
 
-export type PastCycle = Bytes & { start: number; end: number };
+export type Topup = { id: string; bytes: number; at: number; by: string };
+
+/** The installer set our count to the operator's figure: kept with who and when. */
+export type Correction = { at: number; by: string; operatorBytes: number; countedBytes: number };
+
+export type PastCycle = Bytes & { start: number; end: number; adjust: number; topupBytes: number };
 
 export type Ledger = {
   version: 1;
   /** The cycle these totals belong to (ms instants). */
   cycleStart: number;
   cycleEnd: number;
+  /** Bytes the WAN counters moved this cycle. */
   total: Bytes;
+  /** Sum of corrections: what is billed is down + up + adjust. */
+  adjust: number;
   /** Local day (YYYY-MM-DD in the plan's zone) to bytes. */
   daily: Record<string, Bytes>;
   /** Client key (MAC or address) to bytes this cycle. */
   devices: Record<string, Bytes>;
+  topups: Topup[];
+  corrections: Correction[];
+  /** Alert thresholds (percent) already raised this cycle: each is raised once. */
+  alerts: number[];
   /** Newest first, at most HISTORY_LENGTH. */
   history: PastCycle[];
 };
 
 export const HISTORY_LENGTH = 24;
 
-export function emptyLedger(cycle: Cycle): Ledger {
-  return { version: 1, cycleStart: cycle.start, cycleEnd: cycle.end, total: { down: 0, up: 0 }, daily: {}, devices: {}, history: [] };
+export function emptyLedger(cycle: Pick<Cycle, 'start' | 'end'>): Ledger {
+  return {
+    version: 1,
+    cycleStart: cycle.start,
+    cycleEnd: cycle.end,
+    total: { down: 0, up: 0 },
+    adjust: 0,
+    daily: {},
+    devices: {},
+    topups: [],
+    corrections: [],
+    alerts: [],
+    history: [],
+  };
 }
 
 function add(a: Bytes | undefined, b: Bytes): Bytes {
   return { down: (a?.down ?? 0) + b.down, up: (a?.up ?? 0) + b.up };
+}
+
+/** Bytes used this cycle as billed: both directions plus corrections, never below zero. */
+export function usedBytes(ledger: Ledger): number {
+  return Math.max(0, ledger.total.down + ledger.total.up + ledger.adjust);
+}
+
+export function topupBytes(ledger: Ledger): number {
+  return ledger.topups.reduce((sum, t) => sum + t.bytes, 0);
 }
 
 /** Adds WAN bytes counted at instant `ms` to the cycle total and that local day's bucket. */
@@ -40,19 +73,46 @@ export function addUsage(ledger: Ledger, bytes: Bytes, ms: number, timeZone: str
 
 /** Adds per-client bytes (from the accounting table) to the devices map. */
 export function addDeviceUsage(ledger: Ledger, perDevice: Record<string, Bytes>): Ledger {
-  const keys = Object.keys(perDevice);
+  const keys = Object.keys(perDevice).filter((k) => perDevice[k]!.down > 0 || perDevice[k]!.up > 0);
   if (keys.length === 0) return ledger;
   const devices = { ...ledger.devices };
   for (const key of keys) devices[key] = add(devices[key], perDevice[key]!);
   return { ...ledger, devices };
 }
 
+/** A top-up raises this cycle's allowance only; it lapses at rollover. */
+export function addTopup(ledger: Ledger, topup: Topup): Ledger {
+  return { ...ledger, topups: [...ledger.topups, topup] };
+}
+
+/** Sets the billed figure to what the operator reports, remembering who did it and when. */
+export function correctTo(ledger: Ledger, operatorBytes: number, at: number, by: string): Ledger {
+  const counted = usedBytes(ledger);
+  const correction: Correction = { at, by, operatorBytes, countedBytes: counted };
+  return {
+    ...ledger,
+    adjust: operatorBytes - (ledger.total.down + ledger.total.up),
+    corrections: [...ledger.corrections, correction],
+  };
+}
+
+export function markAlerts(ledger: Ledger, percents: number[]): Ledger {
+  return percents.length === 0 ? ledger : { ...ledger, alerts: [...ledger.alerts, ...percents] };
+}
+
 /**
- * Closes the ledger's cycle and opens `next`. Called only when `next` starts at or
- * after the ledger's cycle end, so a clock that jumps back never re-opens a cycle.
+ * Closes the ledger's cycle and opens `next`. Only when `next` starts at or after
+ * the ledger's cycle end, so a clock that jumps back never re-opens a cycle.
+ * Top-ups and corrections belong to the closed cycle: unused data never rolls over.
  */
-export function rollover(ledger: Ledger, next: Cycle): Ledger {
+export function rollover(ledger: Ledger, next: Pick<Cycle, 'start' | 'end'>): Ledger {
   if (next.start < ledger.cycleEnd) return ledger;
-  const closed: PastCycle = { start: ledger.cycleStart, end: ledger.cycleEnd, ...ledger.total };
+  const closed: PastCycle = {
+    start: ledger.cycleStart,
+    end: ledger.cycleEnd,
+    ...ledger.total,
+    adjust: ledger.adjust,
+    topupBytes: topupBytes(ledger),
+  };
   return { ...emptyLedger(next), history: [closed, ...ledger.history].slice(0, HISTORY_LENGTH) };
 }

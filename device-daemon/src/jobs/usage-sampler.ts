@@ -3,7 +3,7 @@
 // billing cycle over when trusted time says it has ended.
 import { cycleAt, type Cycle, type CycleSpec } from '../core/billing-cycle.ts';
 import type { PlanConfig } from '../core/config.ts';
-import { counterDelta, type CounterReading } from '../core/counter-delta.ts';
+import { counterDelta, type CounterReading, type DeltaNote } from '../core/counter-delta.ts';
 import { toLocal } from '../core/zoned-time.ts';
 import { addDeviceUsage, addUsage, emptyLedger, rollover, type Bytes, type Ledger } from '../core/usage-ledger.ts';
 import type { AccountingPort, Clock, CountersPort } from '../ports/types.ts';
@@ -80,6 +80,8 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
     return perDevice;
   }
 
+  let notes: DeltaNote[] = [];
+
   return {
     /** One sampling step. Returns true when the ledger changed. */
     async tick(): Promise<boolean> {
@@ -97,6 +99,7 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
       const raw = await deps.counters.read(deps.wanDevice);
       const reading = raw && { ...raw, at: deps.monotonic() };
       const delta = counterDelta(state.wan, reading, deps.maxBytesPerSecond);
+      notes = delta.notes;
       for (const note of delta.notes) {
         if (note === 'recreated' || note === 'wrap' || note === 'reset' || note === 'clamped')
           deps.log(`usage: ${deps.wanDevice} counters ${note} (counted ${delta.down} down, ${delta.up} up)`);
@@ -107,6 +110,12 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
       return state.ledger !== before;
     },
     ledger: () => state.ledger,
+    /** What the last tick noticed about the WAN interface (recreated, missing, ...). */
+    notes: () => notes,
+    /** Changes the ledger outside a tick (top-ups, corrections, alerts raised). */
+    update(change: (ledger: Ledger) => Ledger): void {
+      state = { ...state, ledger: change(state.ledger) };
+    },
     cycle: () => cycle,
     /** What to store; it never changes in place, so it is safe to hand out. */
     state: () => state,

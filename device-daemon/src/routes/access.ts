@@ -11,4 +11,10 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/setup': 'setup',
   'GET /api/status': 'customer',
   'GET /api/events': 'customer',
+  'GET /api/usage': 'customer',
+  'GET /api/usage/history': 'customer',
+  'POST /api/usage/correction': 'installer',
+  'GET /api/plan': 'customer',
+  'PUT /api/plan': 'installer',
+  'POST /api/topups': 'installer',
 };

@@ -1,0 +1,45 @@
+// The plan between its two forms: UCI options (how it is stored) and the JSON the
+// API speaks. Pure, so both directions are tested without a device.
+import type { PlanJson } from '../api/plan.ts';
+import type { UciCommand } from '../ports/types.ts';
+import type { PlanConfig } from './config.ts';
+
+export function planToJson(plan: PlanConfig): PlanJson {
+  return {
+    cycle: plan.cycle,
+    cycleDay: plan.cycle_day,
+    cycleDays: plan.cycle_days,
+    cycleAnchor: plan.cycle_anchor ?? null,
+    timezone: plan.timezone,
+    cap: plan.cap === undefined || plan.cap === 'none' ? null : plan.cap,
+    policy: plan.policy,
+    throttleDownKbit: plan.throttle_down_kbit,
+    throttleUpKbit: plan.throttle_up_kbit,
+    alertPercent: plan.alert_percent,
+    topupSizes: plan.topup_size,
+  };
+}
+
+/** `uci batch` commands that store `plan` in section `pkg.plan`, replacing every list whole. */
+export function planToUci(pkg: string, plan: PlanJson): UciCommand[] {
+  const at = (option: string) => `${pkg}.plan.${option}`;
+  const set = (option: string, value: string | number): UciCommand => ({ op: 'set', path: at(option), value: String(value) });
+  const list = (option: string, values: (string | number)[]): UciCommand[] => [
+    { op: 'delete', path: at(option) },
+    ...values.map((value): UciCommand => ({ op: 'add_list', path: at(option), value: String(value) })),
+  ];
+  return [
+    { op: 'set', path: `${pkg}.plan`, value: 'plan' },
+    set('cycle', plan.cycle),
+    set('cycle_day', plan.cycleDay),
+    set('cycle_days', plan.cycleDays),
+    plan.cycleAnchor === null ? { op: 'delete', path: at('cycle_anchor') } : set('cycle_anchor', plan.cycleAnchor),
+    set('timezone', plan.timezone),
+    set('cap', plan.cap === null ? 'none' : plan.cap),
+    set('policy', plan.policy),
+    set('throttle_down_kbit', plan.throttleDownKbit),
+    set('throttle_up_kbit', plan.throttleUpKbit),
+    ...list('alert_percent', plan.alertPercent),
+    ...list('topup_size', plan.topupSizes),
+  ];
+}

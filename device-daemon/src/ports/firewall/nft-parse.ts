@@ -1,0 +1,113 @@
+// Parsing `nft -j list ...` output (nftables 1.0.x, JSON schema 1) and the
+// small checks the nft ports share. Loose objects: nft adds keys over versions.
+import * as v from 'valibot';
+import { CommandError } from '../runner.ts';
+import type { CommandRunner } from '../types.ts';
+
+const ListingSchema = v.looseObject({ nftables: v.array(v.record(v.string(), v.unknown())) });
+
+const ChainSchema = v.looseObject({
+  family: v.string(),
+  table: v.string(),
+  name: v.string(),
+  hook: v.optional(v.string()),
+  prio: v.optional(v.number()),
+  policy: v.optional(v.string()),
+});
+
+const RuleSchema = v.looseObject({
+  family: v.string(),
+  table: v.string(),
+  chain: v.string(),
+  comment: v.optional(v.string()),
+  expr: v.array(v.record(v.string(), v.unknown())),
+});
+
+const ElemSchema = v.looseObject({
+  val: v.unknown(),
+  counter: v.optional(v.looseObject({ packets: v.number(), bytes: v.number() })),
+});
+
+const SetSchema = v.looseObject({
+  family: v.string(),
+  table: v.string(),
+  name: v.string(),
+  type: v.union([v.string(), v.array(v.string())]),
+  /** Each element is either a bare value or `{ elem: { val, counter } }` when it carries a counter. */
+  elem: v.optional(v.array(v.unknown())),
+});
+
+export type NftChain = v.InferOutput<typeof ChainSchema>;
+export type NftRule = v.InferOutput<typeof RuleSchema>;
+export type NftSet = v.InferOutput<typeof SetSchema>;
+export type NftElem = v.InferOutput<typeof ElemSchema>;
+export type NftListing = { tables: string[]; chains: NftChain[]; rules: NftRule[]; sets: NftSet[] };
+
+function check<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new Error(`nft -j: unexpected ${what}: ${v.summarize(result.issues)}`);
+  return result.output;
+}
+
+/** Parses the JSON of `nft -j list table|ruleset`, keeping tables, chains, rules and sets. */
+export function parseNftListing(text: string): NftListing {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`nft -j: not JSON: ${text.slice(0, 200)}`);
+  }
+  const listing: NftListing = { tables: [], chains: [], rules: [], sets: [] };
+  for (const item of check(ListingSchema, json, 'listing').nftables) {
+    if ('table' in item) listing.tables.push(check(v.looseObject({ name: v.string() }), item.table, 'table').name);
+    else if ('chain' in item) listing.chains.push(check(ChainSchema, item.chain, 'chain'));
+    else if ('rule' in item) listing.rules.push(check(RuleSchema, item.rule, 'rule'));
+    else if ('set' in item) listing.sets.push(check(SetSchema, item.set, 'set'));
+  }
+  return listing;
+}
+
+/** The elements of a set, with their counters (bytes 0 when the element has none). */
+export function setElements(set: NftSet): { val: unknown; bytes: number; packets: number }[] {
+  return (set.elem ?? []).map((raw) => {
+    if (typeof raw === 'object' && raw !== null && 'elem' in raw) {
+      const elem = check(ElemSchema, raw.elem, 'set element');
+      return { val: elem.val, bytes: elem.counter?.bytes ?? 0, packets: elem.counter?.packets ?? 0 };
+    }
+    return { val: raw, bytes: 0, packets: 0 };
+  });
+}
+
+/** `nft -j list table inet NAME`, or null when that table does not exist. */
+export async function listTable(runner: CommandRunner, table: string): Promise<NftListing | null> {
+  const argv = ['nft', '-j', 'list', 'table', 'inet', table];
+  const result = await runner.run(argv, { okCodes: [0, 1] });
+  if (result.code === 0) return parseNftListing(result.stdout);
+  if (/No such file or directory/.test(result.stderr)) return null;
+  throw new CommandError(argv, { kind: 'exit', code: result.code }, result.stdout, result.stderr);
+}
+
+/** Throws unless `name` can be written into an nft script as a table name. */
+export function nftTableName(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) throw new RangeError(`not an nft table name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/**
+ * Throws unless `name` is an interface name that is safe inside a quoted nft
+ * string. Stricter than the kernel (no quotes, backslashes or spaces), which
+ * every OpenWrt interface name (wwan0, br-lan, eth0.2, wlan0-1) satisfies.
+ */
+export function nftDeviceName(name: string): string {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$/.test(name)) throw new RangeError(`not a usable interface name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** The ruleset text that atomically replaces (or with no body, removes) table inet NAME. */
+export function replaceTableScript(table: string, body: string | null): string {
+  // Declaring the table first makes the delete valid when it does not exist;
+  // nft -f applies the whole script as one transaction.
+  const lines = [`table inet ${table}`, `delete table inet ${table}`];
+  if (body !== null) lines.push(`table inet ${table} {`, body, '}');
+  return `${lines.join('\n')}\n`;
+}

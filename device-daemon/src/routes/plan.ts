@@ -1,0 +1,37 @@
+// The plan: anyone signed in may read it; only installers change it or add top-ups.
+import { Hono } from 'hono/tiny';
+import { PlanInput, TopupInput, type PlanJson } from '../api/plan.ts';
+import type { PlanConfig } from '../core/config.ts';
+import { planToJson } from '../core/plan-settings.ts';
+import type { AccessEnv } from '../middleware/access-control.ts';
+import type { Runtime } from '../runtime.ts';
+import { HttpError, readJson } from './validate.ts';
+
+export type PlanDeps = {
+  runtime: Runtime;
+  plan: () => PlanConfig;
+  /** Stores the plan in UCI and makes it current; throws HttpError(400) for values UCI config checks refuse. */
+  savePlan: (plan: PlanJson) => Promise<void>;
+  audit: (line: string) => void;
+};
+
+export function planRoutes(deps: PlanDeps) {
+  return new Hono<AccessEnv>()
+    .get('/plan', (c) => c.json(planToJson(deps.plan())))
+    .put('/plan', async (c) => {
+      const plan = await readJson(c, PlanInput);
+      await deps.savePlan(plan);
+      await deps.runtime.planChanged();
+      deps.audit(`${c.get('session')!.role} changed the plan: ${JSON.stringify(plan)}`);
+      return c.json(planToJson(deps.plan()));
+    })
+    .post('/topups', async (c) => {
+      const { bytes } = await readJson(c, TopupInput);
+      if (!deps.plan().topup_size.includes(bytes)) {
+        throw new HttpError(400, `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`);
+      }
+      const topup = await deps.runtime.addTopup(bytes, c.get('session')!.role);
+      deps.audit(`${c.get('session')!.role} added a top-up of ${bytes} bytes`);
+      return c.json({ ...topup, at: new Date(topup.at).toISOString() }, 201);
+    });
+}

@@ -1,0 +1,110 @@
+// The running device as the routes see it: the tick that moves everything
+// forward, and the few actions that change state (plan, top-ups, corrections).
+// It owns no I/O of its own: the ports and stores come in.
+import { randomBytes } from 'node:crypto';
+import type { Notice, Status } from './api/status.ts';
+import type { Config, PlanConfig } from './core/config.ts';
+import { planState } from './core/enforcement.ts';
+import { forecast } from './core/forecast.ts';
+import { buildStatus } from './core/status.ts';
+import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from './core/usage-ledger.ts';
+import type { Hub } from './events.ts';
+import type { Enforcer } from './jobs/plan-enforcer.ts';
+import type { FlushReason } from './jobs/state-flusher.ts';
+import type { UsageSampler } from './jobs/usage-sampler.ts';
+import type { ModemStatus, Ports } from './ports/types.ts';
+
+export type RuntimeDeps = {
+  ports: Ports;
+  config: () => Config;
+  sampler: UsageSampler;
+  enforcer: Enforcer;
+  flush: (reason: FlushReason | 'changed') => Promise<void>;
+  statusEvents: Hub<Status>;
+  log: (line: string) => void;
+};
+
+export function createRuntime(deps: RuntimeDeps) {
+  const { ports, sampler, enforcer } = deps;
+  let modem: ModemStatus = { state: 'absent', operator: null, technology: null, roaming: false, signal: { rsrp: null, rsrq: null, sinr: null, rssi: null } };
+
+  const plan = (): PlanConfig => deps.config().plan;
+
+  function notices(): Notice[] {
+    const failure = enforcer.failure();
+    return failure ? [{ id: 'enforcement-failed', level: 'blocking', code: 'enforcement-failed', params: { message: failure } }] : [];
+  }
+
+  function status(): Status {
+    return buildStatus({
+      now: ports.clock.now(),
+      timeTrusted: ports.clock.trusted(),
+      plan: plan(),
+      cycle: sampler.cycle(),
+      ledger: sampler.ledger(),
+      modem,
+      enforced: enforcer.enforced(),
+      notices: notices(),
+    });
+  }
+
+  /** Raises new alerts and brings the line to what the plan wants. */
+  async function enforce(force: boolean): Promise<void> {
+    const state = planState(plan(), sampler.cycle(), sampler.ledger());
+    if (state.newAlerts.length > 0) {
+      sampler.update((ledger) => markAlerts(ledger, state.newAlerts));
+      deps.log(`plan: ${state.newAlerts.join('%, ')}% of the allowance used`);
+    }
+    await enforcer.enforce(state.desired, force);
+  }
+
+  async function changeLedger(change: (ledger: Ledger) => Ledger, reason: FlushReason): Promise<void> {
+    sampler.update(change);
+    await enforce(true);
+    await deps.flush(reason);
+    deps.statusEvents.publish(status());
+  }
+
+  return {
+    status,
+    /** Before the first tick: a reboot never lifts a throttle. */
+    async start(): Promise<void> {
+      modem = await ports.modem.status();
+      await enforce(true);
+    },
+    async tick(): Promise<void> {
+      const cycleBefore = sampler.ledger().cycleStart;
+      const changed = await sampler.tick();
+      // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
+      const notes = sampler.notes();
+      await enforce(notes.includes('recreated') || notes.includes('reset'));
+      modem = await ports.modem.status();
+      if (sampler.ledger().cycleStart !== cycleBefore) await deps.flush('rollover');
+      else if (changed) await deps.flush('changed');
+      if (deps.statusEvents.size > 0) deps.statusEvents.publish(status());
+    },
+    usage() {
+      const ledger = sampler.ledger();
+      const cycle = sampler.cycle();
+      const state = planState(plan(), cycle, ledger);
+      return { ledger, cycle, state, forecast: forecast(ledger, cycle, ports.clock.now(), state.allowance), used: usedBytes(ledger) };
+    },
+    async addTopup(bytes: number, by: string) {
+      const topup = { id: randomBytes(6).toString('base64url'), bytes, at: ports.clock.now(), by };
+      await changeLedger((ledger) => addTopup(ledger, topup), 'topup');
+      deps.log(`plan: top-up of ${bytes} bytes added by ${by}`);
+      return topup;
+    },
+    async correct(operatorBytes: number, by: string) {
+      await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');
+    },
+    /** After the plan changed in UCI: re-decide at once and save. */
+    async planChanged() {
+      await enforce(true);
+      await deps.flush('policy');
+      deps.statusEvents.publish(status());
+    },
+  };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;
