@@ -12,10 +12,8 @@ import { createLoginThrottle } from './auth/login-throttle.ts';
 import { hashPassword } from './auth/password.ts';
 import { createSessions } from './auth/sessions.ts';
 import type { CliOptions } from './cli.ts';
-import { ConfigError, readConfig, type Config } from './core/config.ts';
-import { planToUci } from './core/plan-settings.ts';
-import { applyUci } from './ports/uci/apply.ts';
-import { HttpError } from './routes/validate.ts';
+import { readConfig, type Config } from './core/config.ts';
+import { planSaver } from './plan-store.ts';
 import { createHub } from './events.ts';
 import { loadNewest, createStateFlusher } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
@@ -120,20 +118,7 @@ export async function startDaemon(options: DaemonOptions) {
     runtime,
     statusEvents,
     plan: () => config.plan,
-    savePlan: async (plan) => {
-      // Check the whole config as it would be before anything is written: bad input changes nothing.
-      const commands = planToUci(PACKAGE, plan);
-      const next = applyUci(await platform.uci.show(PACKAGE), commands);
-      let checked: Config;
-      try {
-        checked = readConfig(next);
-      } catch (error) {
-        if (error instanceof ConfigError) throw new HttpError(400, error.message.replace(/^invalid configuration:\s*/, ''));
-        throw error;
-      }
-      await platform.uci.batch(PACKAGE, commands);
-      config = { ...config, plan: checked.plan };
-    },
+    savePlan: planSaver(platform.uci, PACKAGE, (checked) => (config = { ...config, plan: checked.plan })),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
     allowedHosts: () => hosts,
     assets: loadAssets(options.www),

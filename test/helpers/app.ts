@@ -7,7 +7,7 @@ import { createLoginThrottle } from '../../device-daemon/src/auth/login-throttle
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { createSessions } from '../../device-daemon/src/auth/sessions.ts';
 import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
-import { planToUci } from '../../device-daemon/src/core/plan-settings.ts';
+import { planSaver } from '../../device-daemon/src/plan-store.ts';
 import { createHub } from '../../device-daemon/src/events.ts';
 import { createEnforcer } from '../../device-daemon/src/jobs/plan-enforcer.ts';
 import { createUsageSampler } from '../../device-daemon/src/jobs/usage-sampler.ts';
@@ -20,7 +20,6 @@ import { simShaper } from '../../device-daemon/src/ports/shaper/sim.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { memoryStore } from '../../device-daemon/src/ports/store/memory.ts';
 import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
-import { applyUci } from '../../device-daemon/src/ports/uci/apply.ts';
 import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
 import { uciWifi } from '../../device-daemon/src/ports/wifi/uci-wifi.ts';
 import { createRuntime } from '../../device-daemon/src/runtime.ts';
@@ -91,12 +90,7 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     runtime,
     statusEvents,
     plan: () => config.plan,
-    savePlan: async (plan) => {
-      const commands = planToUci('modem-admin', plan);
-      const checked = readConfig(applyUci(await uci.show('modem-admin'), commands));
-      await uci.batch('modem-admin', commands);
-      config = { ...config, plan: checked.plan };
-    },
+    savePlan: planSaver(uci, 'modem-admin', (checked) => (config = { ...config, plan: checked.plan })),
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     log,

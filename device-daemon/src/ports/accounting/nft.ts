@@ -147,7 +147,8 @@ export function nftAccounting({
       const listing = await listTable(runner, table);
       if (!listing) return [];
       const counted = countedTraffic(listing);
-      // The newest pairs win: a MAC seen with an address now owns it.
+      // An address's download counter cannot be split between clients: if DHCP
+      // gave it to another MAC, the pair listed last takes the whole counter.
       for (const { address, mac } of counted.up) learned.set(address, mac);
       if (counted.down.some(({ address }) => !learned.has(address))) {
         for (const [address, mac] of await neighbours()) if (!learned.has(address)) learned.set(address, mac);
