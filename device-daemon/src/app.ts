@@ -5,6 +5,8 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';
+import type { AuditLog } from './auth/audit-log.ts';
+import { auditRoutes } from './routes/audit.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Hub } from './events.ts';
@@ -38,7 +40,7 @@ export type AppDeps = {
   allowedHosts: () => ReadonlySet<string>;
   assets: ReturnType<typeof loadAssets>;
   log: (line: string) => void;
-  audit?: (line: string) => void;
+  audit: AuditLog;
   secureCookies?: boolean;
   clientAddress?: (c: Context) => string;
 };
@@ -53,7 +55,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
-  const audit = deps.audit ?? deps.log;
+  const audit = (role: string, event: string) => void deps.audit.record(role, event);
 
   app.use(securityHeaders());
   app.use(hostGuard({ allowed: deps.allowedHosts }));
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/api', statusRoutes({ status: deps.runtime.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
   app.route('/api', usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})) }));
+  app.route('/api', auditRoutes(deps.audit));
   app.route('/api', planRoutes({ runtime: deps.runtime, plan: deps.plan, savePlan: deps.savePlan, audit }));
   app.route('/', staticRoutes(deps.assets));
 

@@ -2,12 +2,14 @@
 // main.ts handles the command line and signals; this file owns the lifecycle.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Status } from './api/status.ts';
 import { createApp } from './app.ts';
 import { createAccounts } from './auth/accounts.ts';
+import { createAuditLog } from './auth/audit-log.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { hashPassword } from './auth/password.ts';
 import { createSessions } from './auth/sessions.ts';
@@ -22,7 +24,7 @@ import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { createEnforcer } from './jobs/plan-enforcer.ts';
 import { createRuntime } from './runtime.ts';
 import { loadAssets } from './routes/static-files.ts';
-import { allowedHosts, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
+import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
@@ -109,18 +111,26 @@ export async function startDaemon(options: DaemonOptions) {
     installerHash: () => config.daemon.installer_password_hash,
   });
   const sessions = createSessions({ now: monotonic });
+  const audit = await createAuditLog({ store: flash, now: ports.clock.now, log });
   const listen: ListenAddress[] = listenAddresses(options, config);
-  const hosts = allowedHosts(listen, config);
+  const allowed = hostAllowList({
+    listen,
+    config: () => config,
+    // os.networkInterfaces() sees this process's network namespace: the LAN bridge on the device.
+    lanAddresses: () => (networkInterfaces()[config.daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
+    now: monotonic,
+  });
   const app = createApp({
     accounts,
     sessions,
     throttle: createLoginThrottle({ now: monotonic }),
     runtime,
     statusEvents,
+    audit,
     plan: () => config.plan,
     savePlan: planSaver(platform.uci, PACKAGE, (checked) => (config = { ...config, plan: checked.plan })),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
-    allowedHosts: () => hosts,
+    allowedHosts: allowed,
     assets: loadAssets(options.www),
     log,
   });

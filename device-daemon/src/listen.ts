@@ -30,12 +30,31 @@ export function listenAddresses(options: Pick<CliOptions, 'listen' | 'platform'>
   return addresses;
 }
 
-/** Names and addresses a browser may use to reach us (the DNS rebinding allow-list). */
-export function allowedHosts(listen: ListenAddress[], config: Config): ReadonlySet<string> {
-  const hosts = new Set<string>(config.daemon.hostname.map((h) => h.toLowerCase()));
-  for (const { host } of listen) {
-    hosts.add(host.toLowerCase());
-    if (LOOPBACK.has(host)) for (const name of LOOPBACK) hosts.add(name);
-  }
-  return hosts;
+/**
+ * Names and addresses a browser may use to reach us (the DNS rebinding allow-list):
+ * the listen addresses, the configured host names, and the LAN device's current
+ * addresses, looked up again at most every `refreshMs` so a LAN address change is
+ * picked up without a restart.
+ */
+export function hostAllowList(options: {
+  listen: ListenAddress[];
+  config: () => Config;
+  lanAddresses: () => string[];
+  now: () => number;
+  refreshMs?: number;
+}): () => ReadonlySet<string> {
+  const refreshMs = options.refreshMs ?? 5000;
+  let hosts: Set<string> | null = null;
+  let built = -Infinity;
+  return () => {
+    if (hosts && options.now() - built < refreshMs) return hosts;
+    hosts = new Set<string>(options.config().daemon.hostname.map((h) => h.toLowerCase()));
+    for (const { host } of options.listen) {
+      hosts.add(host.toLowerCase());
+      if (LOOPBACK.has(host)) for (const name of LOOPBACK) hosts.add(name);
+    }
+    for (const address of options.lanAddresses()) hosts.add(address.toLowerCase());
+    built = options.now();
+    return hosts;
+  };
 }

@@ -1,8 +1,9 @@
 // Builds the HTTP app on the simulated device with hand-moved clocks, for route
 // tests through app.request(): no server, no sockets, the real runtime and jobs.
-import { createApp } from '../../device-daemon/src/app.ts';
+import { createApp, type AppDeps } from '../../device-daemon/src/app.ts';
 import type { Status } from '../../device-daemon/src/api/status.ts';
 import { createAccounts } from '../../device-daemon/src/auth/accounts.ts';
+import { createAuditLog } from '../../device-daemon/src/auth/audit-log.ts';
 import { createLoginThrottle } from '../../device-daemon/src/auth/login-throttle.ts';
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { createSessions } from '../../device-daemon/src/auth/sessions.ts';
@@ -83,7 +84,9 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
   await ports.accounting.ensure();
   await runtime.start();
   await runtime.tick();
-  const app = createApp({
+  const audit = await createAuditLog({ store, now: clock.now, log });
+  const deps: AppDeps = {
+    audit,
     accounts,
     sessions,
     throttle: createLoginThrottle({ now: clock.now }),
@@ -94,7 +97,8 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     log,
-  });
+  };
+  const app = createApp(deps);
 
   /** A request as the UI on this device would send it. */
   function request(path: string, init: { method?: string; body?: unknown; cookie?: string; csrf?: string; headers?: Record<string, string> } = {}) {
@@ -119,5 +123,5 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     return { cookie, csrf: csrfToken, role };
   }
 
-  return { app, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
+  return { app, deps, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
 }

@@ -30,6 +30,12 @@ export async function createAccounts(options: { store: StorePort; labelSecret: s
       state = { customerHash: await hashPassword(password) };
       await options.store.write('accounts', state);
     },
+    /** Sets a new customer password (the caller has checked who may). */
+    async changePassword(password: string): Promise<void> {
+      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('choose a password other than the label secret');
+      state = { customerHash: await hashPassword(password) };
+      await options.store.write('accounts', state);
+    },
     /** The role `password` signs in as, or null. The installer credential is checked first. */
     async authenticate(password: string): Promise<Role | null> {
       const installer = options.installerHash();

@@ -17,4 +17,6 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/plan': 'customer',
   'PUT /api/plan': 'installer',
   'POST /api/topups': 'installer',
+  'POST /api/password': 'customer',
+  'GET /api/audit': 'installer',
 };

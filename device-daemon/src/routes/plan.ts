@@ -12,7 +12,7 @@ export type PlanDeps = {
   plan: () => PlanConfig;
   /** Stores the plan in UCI and makes it current; throws HttpError(400) for values UCI config checks refuse. */
   savePlan: (plan: PlanJson) => Promise<void>;
-  audit: (line: string) => void;
+  audit: (role: string, event: string) => void;
 };
 
 export function planRoutes(deps: PlanDeps) {
@@ -22,7 +22,7 @@ export function planRoutes(deps: PlanDeps) {
       const plan = await readJson(c, PlanInput);
       await deps.savePlan(plan);
       await deps.runtime.planChanged();
-      deps.audit(`${c.get('session')!.role} changed the plan: ${JSON.stringify(plan)}`);
+      deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
       return c.json(planToJson(deps.plan()));
     })
     .post('/topups', async (c) => {
@@ -31,7 +31,7 @@ export function planRoutes(deps: PlanDeps) {
         throw new HttpError(400, `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`);
       }
       const topup = await deps.runtime.addTopup(bytes, c.get('session')!.role);
-      deps.audit(`${c.get('session')!.role} added a top-up of ${bytes} bytes`);
+      deps.audit(c.get('session')!.role, `added a top-up of ${bytes} bytes`);
       return c.json({ ...topup, at: new Date(topup.at).toISOString() }, 201);
     });
 }

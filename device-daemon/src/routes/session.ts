@@ -2,7 +2,7 @@
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { LoginRequest, SetupRequest, type Role, type SessionState } from '../api/session.ts';
+import { LoginRequest, PasswordChange, SetupRequest, type Role, type SessionState } from '../api/session.ts';
 import { SetupError, type Accounts } from '../auth/accounts.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -15,7 +15,7 @@ export type SessionDeps = {
   throttle: LoginThrottle;
   clientAddress: (c: Context) => string;
   secureCookies: boolean;
-  audit: (line: string) => void;
+  audit: (role: string, event: string) => void;
 };
 
 export function sessionRoutes(deps: SessionDeps) {
@@ -44,13 +44,13 @@ export function sessionRoutes(deps: SessionDeps) {
       const role = await deps.accounts.authenticate(password);
       if (!role) {
         deps.throttle.failed(client);
-        deps.audit(`sign-in failed from ${client}`);
+        deps.audit('unknown', `sign-in failed from ${client}`);
         throw new HttpError(401, 'wrong password');
       }
       deps.throttle.succeeded(client);
       const old = c.get('session');
       if (old) deps.sessions.end(old.id);
-      deps.audit(`${role} signed in from ${client}`);
+      deps.audit(role, `signed in from ${client}`);
       return signIn(c, role);
     })
     .delete('/session', (c) => {
@@ -58,6 +58,26 @@ export function sessionRoutes(deps: SessionDeps) {
       if (session) deps.sessions.end(session.id);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
+    })
+    .post('/password', async (c) => {
+      const session = c.get('session')!;
+      const { current, password } = await readJson(c, PasswordChange);
+      // The customer proves they know the current password; an installer on site may
+      // set a new one for a customer who forgot it.
+      if (session.role === 'customer') {
+        if (current === undefined || (await deps.accounts.authenticate(current)) !== 'customer') {
+          throw new HttpError(403, 'the current password is not right');
+        }
+      }
+      try {
+        await deps.accounts.changePassword(password);
+      } catch (error) {
+        if (error instanceof SetupError) throw new HttpError(422, error.message);
+        throw error;
+      }
+      deps.sessions.endOthers('customer', session.id);
+      deps.audit(session.role, 'changed the customer password');
+      return c.json({ ok: true });
     })
     .post('/setup', async (c) => {
       const { secret, password } = await readJson(c, SetupRequest);
@@ -75,7 +95,7 @@ export function sessionRoutes(deps: SessionDeps) {
         throw new HttpError(422, error.message);
       }
       deps.throttle.succeeded(client);
-      deps.audit(`first-boot setup done from ${client}`);
+      deps.audit('customer', `first-boot setup done from ${client}`);
       return signIn(c, 'customer');
     });
 }
