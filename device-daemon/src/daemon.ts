@@ -50,11 +50,10 @@ export async function startDaemon(options: DaemonOptions) {
   await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
   const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
 
-  let wanDevice = 'wwan0';
-  const platform = createPlatform({ ...options, configFile: options.config, wanDevice: () => wanDevice, monotonic, log });
+  const platform = createPlatform({ ...options, configFile: options.config, monotonic, log });
   let config: Config = readConfig(await platform.uci.show(PACKAGE));
-  wanDevice = config.daemon.wan_device;
-  const ports = platform.ports(wanDevice);
+  const wanDevice = config.daemon.wan_device;
+  const ports = platform.ports({ wan: wanDevice, lan: config.daemon.lan_device });
 
   // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);

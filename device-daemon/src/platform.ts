@@ -15,7 +15,10 @@ import { SimDevice } from './ports/sim/device.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
 import { openwrtSystem } from './ports/system/openwrt.ts';
 import { simSystem } from './ports/system/sim.ts';
-import type { Ports, UciPort } from './ports/types.ts';
+import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
+import { nftAccounting } from './ports/accounting/nft.ts';
+import { nftFirewall } from './ports/firewall/nft.ts';
+import { tcShaper } from './ports/shaper/tc.ts';
 import { cliUci } from './ports/uci/cli.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { uciWifi } from './ports/wifi/uci-wifi.ts';
@@ -29,7 +32,6 @@ export type PlatformOptions = {
   platform: Platform;
   configFile: string;
   stateDir: string;
-  wanDevice: () => string;
   monotonic: () => number;
   log: (line: string) => void;
 };
@@ -37,7 +39,7 @@ export type PlatformOptions = {
 export type PlatformParts = {
   /** UCI, for our own package and for wireless/network. */
   uci: UciPort;
-  ports: (wanDevice: string) => Ports;
+  ports: (devices: { wan: string; lan: string }) => Ports;
   /** The simulated device, to drive from tests and the console (sim and linux only). */
   sim: SimDevice | null;
 };
@@ -49,11 +51,10 @@ export function createPlatform(options: PlatformOptions): PlatformParts {
     return {
       uci,
       sim: null,
-      ports: (wanDevice) => ({
-        counters: linuxCounters(),
-        // The kernel-side enforcement and accounting ports (tc, nft) and ModemManager
-        // are the next pieces; until then the simulated ones stand in and say so.
-        ...deviceStandIns(options),
+      ports: ({ wan, lan }) => ({
+        ...kernelPorts(runner, wan, lan),
+        // ModemManager is the next piece; until then the simulated modem stands in and says so.
+        modem: modemStandIn(options),
         uci,
         wifi: uciWifi(uci, async () => void (await runner.run(['wifi', 'reload']))),
         system: openwrtSystem(runner),
@@ -67,14 +68,11 @@ export function createPlatform(options: PlatformOptions): PlatformParts {
   return {
     uci,
     sim: device,
-    ports: (wanDevice) => {
-      const sim = {
-        counters: simCounters(device, wanDevice),
-        accounting: simAccounting(device),
-        shaper: simShaper(device),
-        firewall: simFirewall(device),
-      };
-      const kernel = options.platform === 'linux' ? { ...sim, counters: linuxCounters() } : sim;
+    ports: ({ wan, lan }) => {
+      const kernel =
+        options.platform === 'linux'
+          ? kernelPorts(runner, wan, lan)
+          : { counters: simCounters(device, wan), accounting: simAccounting(device), shaper: simShaper(device), firewall: simFirewall(device) };
       return {
         ...kernel,
         uci,
@@ -87,13 +85,17 @@ export function createPlatform(options: PlatformOptions): PlatformParts {
   };
 }
 
-function deviceStandIns(options: PlatformOptions) {
-  const device = new SimDevice({ monotonic: options.monotonic });
-  options.log('platform: accounting, shaper, firewall and modem are simulated on this build');
+/** The plain-Linux ports: they run for real on any Linux box as root. */
+function kernelPorts(runner: CommandRunner, wan: string, lan: string) {
   return {
-    accounting: simAccounting(device),
-    shaper: simShaper(device),
-    firewall: simFirewall(device),
-    modem: simModem(device, () => null),
+    counters: linuxCounters(),
+    accounting: nftAccounting({ runner, lanDevice: lan, wanDevice: wan }),
+    shaper: tcShaper({ runner, wanDevice: wan }),
+    firewall: nftFirewall({ runner, wanDevice: wan }),
   };
+}
+
+function modemStandIn(options: PlatformOptions) {
+  options.log('platform: the modem is simulated on this build (ModemManager support is not in yet)');
+  return simModem(new SimDevice({ monotonic: options.monotonic }), () => null);
 }
