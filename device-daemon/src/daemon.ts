@@ -100,6 +100,7 @@ export async function startDaemon(options: DaemonOptions) {
       else await flusher.flush(reason);
     },
     statusEvents,
+    monotonic,
     log,
   });
   await runtime.start();

@@ -12,6 +12,7 @@ import { simModem } from './ports/modem/sim.ts';
 import { createRunner } from './ports/runner.ts';
 import { simShaper } from './ports/shaper/sim.ts';
 import { SimDevice } from './ports/sim/device.ts';
+import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
 import { openwrtSystem } from './ports/system/openwrt.ts';
 import { simSystem } from './ports/system/sim.ts';
@@ -63,7 +64,7 @@ export function createPlatform(options: PlatformOptions): PlatformParts {
     };
   }
   const seedText = readFileSync(options.configFile, 'utf8');
-  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [PACKAGE]: seedText, wireless: SEED_WIRELESS });
+  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [PACKAGE]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL });
   const device = new SimDevice({ monotonic: options.monotonic });
   return {
     uci,

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Notice, Status } from './api/status.ts';
 import type { Config, PlanConfig } from './core/config.ts';
 import { planState } from './core/enforcement.ts';
+import { flowOffloading } from './core/flow-offload.ts';
 import { forecast } from './core/forecast.ts';
 import { buildStatus } from './core/status.ts';
 import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from './core/usage-ledger.ts';
@@ -21,6 +22,7 @@ export type RuntimeDeps = {
   enforcer: Enforcer;
   flush: (reason: FlushReason | 'changed') => Promise<void>;
   statusEvents: Hub<Status>;
+  monotonic: () => number;
   log: (line: string) => void;
 };
 
@@ -29,10 +31,28 @@ export function createRuntime(deps: RuntimeDeps) {
   let modem: ModemStatus = { state: 'absent', operator: null, technology: null, roaming: false, signal: { rsrp: null, rsrq: null, sinr: null, rssi: null } };
 
   const plan = (): PlanConfig => deps.config().plan;
+  let offload: 'none' | 'software' | 'hardware' = 'none';
+  let offloadChecked = -Infinity;
+
+  /** Re-reads the firewall's offloading setting at most once a minute (it changes only by hand). */
+  async function checkOffload(): Promise<void> {
+    if (deps.monotonic() - offloadChecked < 60_000) return;
+    offloadChecked = deps.monotonic();
+    try {
+      const now = flowOffloading(await ports.uci.show('firewall'));
+      if (now !== offload) deps.log(now === 'none' ? 'plan: flow offloading is off' : `plan: ${now} flow offloading is on: throttle, block and per-device counts cannot hold`);
+      offload = now;
+    } catch (error) {
+      deps.log(`plan: cannot read the firewall config: ${(error as Error).message}`);
+    }
+  }
 
   function notices(): Notice[] {
+    const list: Notice[] = [];
     const failure = enforcer.failure();
-    return failure ? [{ id: 'enforcement-failed', level: 'blocking', code: 'enforcement-failed', params: { message: failure } }] : [];
+    if (failure) list.push({ id: 'enforcement-failed', level: 'blocking', code: 'enforcement-failed', params: { message: failure }, audience: 'installer' });
+    if (offload !== 'none') list.push({ id: 'offload-bypass', level: 'blocking', code: 'offload-bypass', params: { kind: offload }, audience: 'installer' });
+    return list;
   }
 
   function status(): Status {
@@ -43,7 +63,8 @@ export function createRuntime(deps: RuntimeDeps) {
       cycle: sampler.cycle(),
       ledger: sampler.ledger(),
       modem,
-      enforced: enforcer.enforced(),
+      // With offloading on, established flows pass the shaper: do not claim a throttle that does not hold.
+      enforced: offload === 'none' ? enforcer.enforced() : 'none',
       notices: notices(),
     });
   }
@@ -69,12 +90,14 @@ export function createRuntime(deps: RuntimeDeps) {
     status,
     /** Before the first tick: a reboot never lifts a throttle. */
     async start(): Promise<void> {
+      await checkOffload();
       modem = await ports.modem.status();
       await enforce(true);
     },
     async tick(): Promise<void> {
       const cycleBefore = sampler.ledger().cycleStart;
       const changed = await sampler.tick();
+      await checkOffload();
       // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
       const notes = sampler.notes();
       await enforce(notes.includes('recreated') || notes.includes('reset'));

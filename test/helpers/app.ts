@@ -19,6 +19,8 @@ import { simFirewall } from '../../device-daemon/src/ports/firewall/sim.ts';
 import { simModem } from '../../device-daemon/src/ports/modem/sim.ts';
 import { simShaper } from '../../device-daemon/src/ports/shaper/sim.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
+import { SEED_FIREWALL } from '../../device-daemon/src/ports/sim/seed-firewall.ts';
+import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
 import { memoryStore } from '../../device-daemon/src/ports/store/memory.ts';
 import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
 import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
@@ -46,7 +48,7 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     mono += ms;
     clock.advance(ms);
   };
-  const uci = simUci(mkdtempSync(join(tmpdir(), 'route-uci-')), { 'modem-admin': options.config ?? DEFAULT_CONFIG });
+  const uci = simUci(mkdtempSync(join(tmpdir(), 'route-uci-')), { 'modem-admin': options.config ?? DEFAULT_CONFIG, firewall: SEED_FIREWALL, wireless: SEED_WIRELESS });
   let config: Config = readConfig(await uci.show('modem-admin'));
   const store = memoryStore();
   const accounts = await createAccounts({ store, labelSecret: LABEL_SECRET, installerHash: () => installerHash });
@@ -79,6 +81,7 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     enforcer: createEnforcer({ shaper: ports.shaper, firewall: ports.firewall, monotonic, log }),
     flush: async (reason) => void flushes.push(reason),
     statusEvents,
+    monotonic,
     log,
   });
   await ports.accounting.ensure();

@@ -156,4 +156,24 @@ plan('usage: daily series, per device, forecast, and the installer correction ke
   assert.is(after.corrections[0]!.at, new Date(t.clock.now()).toISOString());
 });
 
+plan('with flow offloading on, installers get a blocking warning and the status claims no throttle', async () => {
+  const t = await testApp({ config: `config plan 'plan'\n\toption cap '1M'\n` });
+  await t.uci.batch('firewall', [
+    { op: 'set', path: 'firewall.@defaults[0].flow_offloading', value: '1' },
+    { op: 'set', path: 'firewall.@defaults[0].flow_offloading_hw', value: '1' },
+  ]);
+  t.advance(61_000);
+  await t.runtime.tick();
+  const installer = await t.signIn(INSTALLER_PASSWORD);
+  const seen = (await (await t.request('/api/status', { cookie: installer.cookie })).json()) as { usage: { state: string }; notices: { code: string; level: string; params: { kind: string } }[] };
+  const warning = seen.notices.find((n) => n.code === 'offload-bypass');
+  assert.ok(warning);
+  assert.is(warning!.level, 'blocking');
+  assert.is(warning!.params.kind, 'hardware');
+  assert.is.not(seen.usage.state, 'throttled');
+  const customer = await t.signIn(CUSTOMER_PASSWORD);
+  const theirs = (await (await t.request('/api/status', { cookie: customer.cookie })).json()) as { notices: { code: string }[] };
+  assert.not.ok(theirs.notices.some((n) => n.code === 'offload-bypass'), 'customers do not see installer notices');
+});
+
 plan.run();

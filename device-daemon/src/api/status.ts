@@ -8,7 +8,7 @@ export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
  * Something the user should know. `code` names the message (the UI words it in the
  * user's language), `params` fill it in.
  *   usage-alert {percent}: that share of the allowance is used
- *   offload-bypass {}: flow offloading is on, so the throttle and counts cannot hold (installer)
+ *   offload-bypass {kind}: flow offloading is on, so the throttle and counts cannot hold (installer)
  *   enforcement-failed {message}: the shaper or block could not be applied
  */
 export type Notice = {
@@ -16,6 +16,8 @@ export type Notice = {
   level: 'info' | 'warning' | 'blocking';
   code: string;
   params: Record<string, string | number>;
+  /** Who is shown it; customers never see installer notices. Default: everyone. */
+  audience?: 'installer';
 };
 
 export type Status = {

@@ -4,20 +4,27 @@ import type { Status } from '../api/status.ts';
 import type { Hub } from '../events.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { Role } from '../api/session.ts';
 
 export type StatusDeps = { status: () => Status; statusEvents: Hub<Status>; sessions: Sessions };
+
+/** Installer notices (offloading, enforcement failures) are not for customers. */
+export function forRole(status: Status, role: Role): Status {
+  if (role === 'installer' || status.notices.every((n) => n.audience !== 'installer')) return status;
+  return { ...status, notices: status.notices.filter((n) => n.audience !== 'installer') };
+}
 
 /** GET /api/status, and GET /api/events: the same status pushed on every tick. */
 export function statusRoutes(deps: StatusDeps) {
   return new Hono<AccessEnv>()
-    .get('/status', (c) => c.json(deps.status()))
+    .get('/status', (c) => c.json(forRole(deps.status(), c.get('session')!.role)))
     .get('/events', (c) => {
       const session = c.get('session')!;
       return streamSSE(c, async (stream) => {
-        let queued: Status | null = deps.status();
+        let queued: Status | null = forRole(deps.status(), session.role);
         let wake: (() => void) | null = null;
         const unsubscribe = deps.statusEvents.subscribe((status) => {
-          queued = status;
+          queued = forRole(status, session.role);
           wake?.();
         });
         stream.onAbort(() => wake?.());
