@@ -1,0 +1,107 @@
+// npm run size: raw, gzip and brotli bytes of every UI file and of the daemon bundle, checked
+// against budgets.json (KB = 1024 bytes). measureSizes() is exported for build/bench.ts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import budgets from './budgets.json' with { type: 'json' };
+
+export type FileSize = { file: string; raw: number; gzip: number; brotli: number };
+export type Sizes = {
+  files: FileSize[];
+  /** Every UI file, both languages. */
+  ui: FileSize;
+  /** What the overview page loads: index.html, entry JS and CSS, the overview chunk and its imports. */
+  overview: FileSize;
+  daemon: FileSize | null;
+};
+type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[]; css?: string[] };
+
+function measure(file: string, stored: Buffer): FileSize {
+  const raw = file.endsWith('.gz') ? gunzipSync(stored) : stored;
+  return {
+    file: file.replace(/\.gz$/, ''),
+    raw: raw.length,
+    gzip: file.endsWith('.gz') ? stored.length : gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function sum(file: string, sizes: FileSize[]): FileSize {
+  return sizes.reduce((a, s) => ({ file, raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), {
+    file,
+    raw: 0,
+    gzip: 0,
+    brotli: 0,
+  });
+}
+
+/** The files the overview needs, found by following static imports in the Vite manifest. */
+function overviewFiles(manifest: Record<string, ManifestChunk>): string[] {
+  const files = new Set(['index.html']);
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.css?.forEach((css) => files.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  visit('index.html');
+  visit('src/pages/overview.tsx');
+  return [...files];
+}
+
+export function measureSizes(dist = 'dist'): Sizes {
+  const www = join(dist, 'www');
+  const files = readdirSync(www, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort()
+    .map((path) => measure(relative(www, path), readFileSync(path)));
+  const manifest = JSON.parse(readFileSync(join(dist, 'ui-manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const needed = overviewFiles(manifest);
+  const daemonPath = join(dist, 'daemon.mjs');
+  return {
+    files,
+    ui: sum('UI, all files', files),
+    overview: sum('overview page load', files.filter((f) => needed.includes(f.file))),
+    daemon: existsSync(daemonPath) ? measure('daemon.mjs', readFileSync(daemonPath)) : null,
+  };
+}
+
+/** Budget failures as sentences; empty when everything fits. */
+export function overBudget(sizes: Sizes): string[] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const checks: [string, number, number][] = [
+    ['UI gzip', sizes.ui.gzip, budgets.uiTotalGzip],
+    ['overview load gzip', sizes.overview.gzip, budgets.overviewGzip],
+  ];
+  if (sizes.daemon) checks.push(['daemon minified', sizes.daemon.raw, budgets.daemonMinified]);
+  return checks.filter(([, size, max]) => size > max).map(([what, size, max]) => `${what} ${kb(size)} > ${kb(max)}`);
+}
+
+function table(sizes: Sizes): string {
+  const rows = [...sizes.files, sizes.ui, sizes.overview, ...(sizes.daemon ? [sizes.daemon] : [])];
+  const width = Math.max(...rows.map((r) => r.file.length));
+  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(7)}  ${d.padStart(7)}`;
+  return [
+    line('file', 'raw', 'gzip', 'brotli'),
+    ...rows.map((r, i) => {
+      const text = line(r.file, String(r.raw), String(r.gzip), String(r.brotli));
+      return i === sizes.files.length ? `${'-'.repeat(text.length)}\n${text}` : text;
+    }),
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes = measureSizes();
+  console.log(table(sizes));
+  if (!sizes.daemon) console.log('daemon: dist/daemon.mjs not built yet, its budget is not checked');
+  const kb = (n: number) => (n / 1024).toFixed(0);
+  console.log(
+    `budgets (gzip unless said): UI ${kb(budgets.uiTotalGzip)} KB, overview load ${kb(budgets.overviewGzip)} KB, daemon ${kb(budgets.daemonMinified)} KB minified`,
+  );
+  const failures = overBudget(sizes);
+  for (const failure of failures) console.error(`over budget: ${failure}`);
+  process.exit(failures.length ? 1 : 0);
+}

@@ -1,0 +1,27 @@
+// The functions that change the app state (kept apart from state.ts, as in preact's examples).
+import type { SessionInfo } from '../../device-daemon/src/api/session.ts';
+import { setLang, type Lang } from './i18n/index.ts';
+import { navigate } from './router.tsx';
+import type { AppState } from './state.ts';
+
+export async function loadSession(state: AppState): Promise<void> {
+  const { role, setupRequired } = await state.api.session();
+  state.set({ role, setupRequired });
+}
+
+/** After setup or sign-in: remember the role and go to the overview. */
+export function signedIn(state: AppState, info: SessionInfo): void {
+  state.set({ role: info.role, setupRequired: false });
+  navigate('/', true);
+}
+
+export async function signOut(state: AppState): Promise<void> {
+  await state.api.signOut().catch(() => {});
+  state.set({ role: null });
+  navigate('/sign-in', true);
+}
+
+export async function chooseLang(state: AppState, lang: Lang): Promise<void> {
+  await setLang(lang, true);
+  state.set({ lang });
+}

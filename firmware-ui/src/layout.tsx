@@ -1,0 +1,41 @@
+// Header (device name, language switch, sign-out), the navigation the role may use, main.
+import type { ComponentChildren } from 'preact';
+import { chooseLang, signOut } from './actions.ts';
+import { languages, t, type Lang } from './i18n/index.ts';
+import { Link } from './router.tsx';
+import { routes } from './routes.ts';
+import { useApp } from './state.ts';
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const [{ role, lang }, state] = useApp();
+  const pages = role ? routes.filter((r) => r.nav && r.roles.includes(role)) : [];
+  return (
+    <>
+      <header>
+        <span class="name">{t('app.name')}</span>
+        <select
+          aria-label={t('app.language')}
+          value={lang}
+          onChange={(e) => chooseLang(state, e.currentTarget.value as Lang)}
+        >
+          {Object.entries(languages).map(([code, name]) => (
+            <option value={code} lang={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </header>
+      {role && (
+        <nav aria-label={t('nav.label')}>
+          {pages.map((r) => (
+            <Link href={r.path}>{t(r.title)}</Link>
+          ))}
+          <button type="button" class="link" onClick={() => signOut(state)}>
+            {t('nav.signOut')}
+          </button>
+        </nav>
+      )}
+      <main>{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+// What a customer checks on a phone: how much data is used and left, first and big; then
+// days left, the connection, and that the operator's count is the billed one. Live.
+import { useEffect, useState } from 'preact/hooks';
+import type { Status } from '../../../device-daemon/src/api/status.ts';
+import { formatBytes, formatDate, hasKey, t } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+
+export function Overview() {
+  const [, state] = useApp();
+  const [status, setStatus] = useState<Status | null>(null);
+  const [lost, setLost] = useState(false);
+  useEffect(
+    () =>
+      state.api.watchStatus((s) => {
+        setLost(!s);
+        if (s) setStatus(s);
+      }),
+    [state],
+  );
+  if (!status) return <p class="muted">{t(lost ? 'live.lost' : 'app.loading')}</p>;
+  return (
+    <>
+      {lost && (
+        <p class="banner warning" role="status">
+          {t('live.lost')}
+        </p>
+      )}
+      <Usage status={status} />
+      <Connection connection={status.connection} />
+    </>
+  );
+}
+
+function Usage({ status: { usage: u, plan, notices, timeTrusted } }: { status: Status }) {
+  const date = formatDate(u.cycleEnd);
+  const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
+  return (
+    <>
+      {u.state === 'throttled' && (
+        <p class="banner blocking">{t('usage.throttled', { down: plan.throttleDownKbit, up: plan.throttleUpKbit, date })}</p>
+      )}
+      {u.state === 'blocked' && <p class="banner blocking">{t('usage.blocked', { date })}</p>}
+      {notices.map((n) => {
+        const key = `notice.${n.code}`;
+        return <p class={`banner ${n.level}`}>{hasKey(key) ? t(key, n.params) : n.code}</p>;
+      })}
+      <section class={`card usage ${u.state}`}>
+        <h1>{t('usage.title')}</h1>
+        <div class="figures">
+          <Figure class="used" label="usage.used" bytes={u.total} />
+          {u.overCap && u.allowance !== null ? (
+            <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
+          ) : (
+            u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
+          )}
+        </div>
+        {u.allowance === null ? (
+          <p>{t('usage.noCap')}</p>
+        ) : (
+          <>
+            <div
+              class="meter"
+              role="meter"
+              aria-label={t('usage.used')}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(share * 100)}
+            >
+              <div style={{ width: `${share * 100}%` }} />
+            </div>
+            <p class="row">
+              <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
+              <strong class="state">{t(`usage.state.${u.state}`)}</strong>
+            </p>
+          </>
+        )}
+        <p class="row">
+          <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
+          <span>{t('usage.resets', { date })}</span>
+        </p>
+        <p class="note">{t('usage.billed')}</p>
+        {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
+      </section>
+    </>
+  );
+}
+
+function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number }) {
+  return (
+    <p class={props.class}>
+      {t(props.label)}
+      <data value={props.bytes}>{formatBytes(props.bytes)}</data>
+    </p>
+  );
+}
+
+function Connection({ connection: c }: { connection: Status['connection'] }) {
+  return (
+    <section class="card">
+      <h2>{t('conn.title')}</h2>
+      <p class={`conn ${c.state}`}>
+        {t(`conn.state.${c.state}`)}
+        {c.roaming && <span class="badge">{t('conn.roaming')}</span>}
+      </p>
+      <dl>
+        <dt>{t('conn.operator')}</dt>
+        <dd>{c.operator ?? '–'}</dd>
+        <dt>{t('conn.network')}</dt>
+        <dd>{c.technology ? network(c.technology) : '–'}</dd>
+        <dt>{t('conn.signal')}</dt>
+        <dd>
+          <span class="bars" role="img" aria-label={t('conn.bars', { n: c.bars })}>
+            {[1, 2, 3, 4, 5].map((i) => (
+              <i class={i <= c.bars ? 'on' : undefined} />
+            ))}
+          </span>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** ModemManager's technology names ("lte", "hspa-plus") as phones show them: "4G (LTE)". */
+function network(technology: string): string {
+  const g = /5g/.test(technology) ? 5 : /lte/.test(technology) ? 4 : /umts|hs|evdo/.test(technology) ? 3 : /gsm|gprs|edge/.test(technology) ? 2 : 0;
+  const name = technology.toUpperCase();
+  return g ? `${g}G (${name})` : name;
+}

@@ -1,0 +1,25 @@
+// First boot: the secret from the label opens the forced choice of a password.
+import { signedIn } from '../actions.ts';
+import { Field, Form } from '../form.tsx';
+import { t } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+
+export function Setup() {
+  const [, state] = useApp();
+  return (
+    <Form
+      title="setup.title"
+      intro="setup.intro"
+      submit="setup.submit"
+      onSubmit={async (data) => {
+        const password = String(data.get('password'));
+        if (password !== data.get('password2')) throw new Error(t('setup.mismatch'));
+        signedIn(state, await state.api.setup(String(data.get('secret')).trim(), password));
+      }}
+    >
+      <Field name="secret" label="setup.secret" autocomplete="off" />
+      <Field name="password" type="password" label="setup.password" hint="setup.hint" autocomplete="new-password" />
+      <Field name="password2" type="password" label="setup.password2" autocomplete="new-password" />
+    </Form>
+  );
+}

@@ -1,0 +1,53 @@
+// App state: a createAppState() factory with a tiny subscribe/set store, passed through
+// context. The functions that change it live in actions.ts.
+import { createContext } from 'preact';
+import { useContext, useEffect, useReducer } from 'preact/hooks';
+import { createApi, type Api } from './api.ts';
+import { currentLang, type Lang } from './i18n/index.ts';
+import type { Role } from '../../device-daemon/src/api/session.ts';
+import { navigate } from './router.tsx';
+
+export type AppData = {
+  /** undefined until GET /api/session answered. */
+  role: Role | null | undefined;
+  setupRequired: boolean;
+  lang: Lang;
+};
+
+export type AppState = {
+  api: Api;
+  get(): AppData;
+  set(patch: Partial<AppData>): void;
+  subscribe(listener: () => void): () => void;
+};
+
+export function createAppState(): AppState {
+  let data: AppData = { role: undefined, setupRequired: false, lang: currentLang() };
+  const listeners = new Set<() => void>();
+  const state: AppState = {
+    api: createApi(() => {
+      state.set({ role: null });
+      navigate('/sign-in', true);
+    }),
+    get: () => data,
+    set(patch) {
+      data = { ...data, ...patch };
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return state;
+}
+
+export const AppContext = createContext<AppState>(null as unknown as AppState);
+
+/** The current data and the state object; re-renders the caller on every change. */
+export function useApp(): [AppData, AppState] {
+  const state = useContext(AppContext);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => state.subscribe(() => rerender(0)), [state]);
+  return [state.get(), state];
+}
