@@ -2,7 +2,6 @@
 // test builds its own app and calls app.request().
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { AuditLog } from './auth/audit-log.ts';
@@ -51,8 +50,6 @@ function peerAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-export const MAX_BODY_BYTES = 64 * 1024;
-
 export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
   const audit = (role: string, event: string) => void deps.audit.record(role, event);
@@ -60,12 +57,6 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: `the body is larger than ${MAX_BODY_BYTES} bytes` }, 413),
-    }),
-  );
   app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
 
   app.route('/', healthRoutes());

@@ -2,15 +2,13 @@
 // role it needs, or it answers 403 to everyone. The table is the one place to
 // read who may do what, and a test walks every registered route against it.
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import type { Role } from '../api/session.ts';
 import type { Session, Sessions } from '../auth/sessions.ts';
+import { readSessionCookie } from './session-cookie.ts';
 
 /** public: anyone; setup: only before first-boot setup; customer: any signed-in user; installer: installers only. */
 export type Access = 'public' | 'setup' | Role;
-
-export const SESSION_COOKIE = 'sid';
 
 export type AccessEnv = { Variables: { session: Session | null } };
 
@@ -31,7 +29,7 @@ export function accessControl(options: {
     const access = key ? options.table[key] : undefined;
     if (!endpoint) return next(); // nothing will answer: the app's 404
     if (!access) return c.json({ error: 'forbidden' }, 403);
-    const session = options.sessions.get(getCookie(c, SESSION_COOKIE), !isBackground(c));
+    const session = options.sessions.get(readSessionCookie(c.req.header('cookie')), !isBackground(c));
     c.set('session', session);
     if (access === 'public') return next();
     if (options.setupRequired()) {

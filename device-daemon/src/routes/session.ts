@@ -1,12 +1,12 @@
 // Sign-in, sign-out, "who am I", and first-boot setup.
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginRequest, PasswordChange, SetupRequest, type Role, type SessionState } from '../api/session.ts';
 import { SetupError, type Accounts } from '../auth/accounts.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Sessions } from '../auth/sessions.ts';
-import { SESSION_COOKIE, type AccessEnv } from '../middleware/access-control.ts';
+import type { AccessEnv } from '../middleware/access-control.ts';
+import { sessionCookie } from '../middleware/session-cookie.ts';
 import { HttpError, readJson } from './validate.ts';
 
 export type SessionDeps = {
@@ -21,7 +21,7 @@ export type SessionDeps = {
 export function sessionRoutes(deps: SessionDeps) {
   function signIn(c: Context, role: Role) {
     const session = deps.sessions.create(role);
-    setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Strict', path: '/', secure: deps.secureCookies });
+    c.header('Set-Cookie', sessionCookie(session.id, deps.secureCookies));
     return c.json({ role, csrfToken: session.csrfToken });
   }
 
@@ -56,7 +56,7 @@ export function sessionRoutes(deps: SessionDeps) {
     .delete('/session', (c) => {
       const session = c.get('session');
       if (session) deps.sessions.end(session.id);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      c.header('Set-Cookie', sessionCookie(null, deps.secureCookies));
       return c.body(null, 204);
     })
     .post('/password', async (c) => {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono/tiny';
-import { streamSSE } from 'hono/streaming';
 import type { Status } from '../api/status.ts';
 import type { Hub } from '../events.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
@@ -20,33 +19,33 @@ export function statusRoutes(deps: StatusDeps) {
     .get('/status', (c) => c.json(forRole(deps.status(), c.get('session')!.role)))
     .get('/events', (c) => {
       const session = c.get('session')!;
-      return streamSSE(c, async (stream) => {
-        let queued: Status | null = forRole(deps.status(), session.role);
-        let wake: (() => void) | null = null;
-        const unsubscribe = deps.statusEvents.subscribe((status) => {
-          queued = forRole(status, session.role);
-          wake?.();
-        });
-        stream.onAbort(() => wake?.());
-        try {
-          while (!stream.aborted && !stream.closed) {
-            // The stream ends with the session: it never outlives a sign-out or a timeout.
-            if (!deps.sessions.get(session.id, false)) break;
-            if (queued) {
-              const data = JSON.stringify(queued);
-              queued = null;
-              await stream.writeSSE({ event: 'status', data });
-            }
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              // Also wake now and then to notice a session that ended while idle.
-              setTimeout(resolve, 15_000).unref?.();
-            });
-            wake = null;
-          }
-        } finally {
-          unsubscribe();
-        }
+      const encoder = new TextEncoder();
+      let stop = () => {};
+      // Server-sent events written by hand (a few lines, no helper in the bundle).
+      // Each event is a whole status: a slow reader skips to the newest one.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          const write = (text: string) => {
+            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(text));
+          };
+          // The stream ends with the session: it never outlives a sign-out or a timeout.
+          const alive = () => {
+            if (deps.sessions.get(session.id, false)) return true;
+            stop();
+            controller.close();
+            return false;
+          };
+          const send = (status: Status) => alive() && write(`event: status\ndata: ${JSON.stringify(forRole(status, session.role))}\n\n`);
+          const unsubscribe = deps.statusEvents.subscribe(send);
+          const keepAlive = setInterval(() => alive() && write(': keep-alive\n\n'), 15_000);
+          stop = () => {
+            unsubscribe();
+            clearInterval(keepAlive);
+          };
+          send(deps.status());
+        },
+        cancel: () => stop(),
       });
+      return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no' });
     });
 }
