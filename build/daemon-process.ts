@@ -36,9 +36,21 @@ export function freePort(): Promise<number> {
 }
 
 export async function startDaemonProcess(
-  options: { stateDir?: string; config?: string; args?: string[]; platform?: string; timeoutMs?: number; command?: string[] } = {},
+  options: {
+    stateDir?: string;
+    config?: string;
+    args?: string[];
+    platform?: string;
+    timeoutMs?: number;
+    command?: string[];
+    /** HOST:PORT to listen on (IPv4 or a name); default 127.0.0.1 and a free port. */
+    listen?: string;
+    /** Whether the daemon answers yet; default: GET /healthz from this process (for a daemon in another network namespace). */
+    ready?: (url: string) => Promise<boolean>;
+  } = {},
 ): Promise<DaemonProcess> {
-  const port = await freePort();
+  const port = options.listen ? Number(options.listen.slice(options.listen.lastIndexOf(':') + 1)) : await freePort();
+  const listenAt = options.listen ?? `127.0.0.1:${port}`;
   const ownDir = !options.stateDir;
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'modem-admin-'));
   const args = [
@@ -46,7 +58,7 @@ export async function startDaemonProcess(
     '--platform', options.platform ?? 'sim',
     '--config', options.config ?? defaultConfig,
     '--state-dir', stateDir,
-    '--listen', `127.0.0.1:${port}`,
+    '--listen', listenAt,
     ...(options.args ?? []),
   ];
   const [command, ...prefix] = options.command ?? [process.execPath];
@@ -55,7 +67,7 @@ export async function startDaemonProcess(
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${listenAt}`;
 
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -83,7 +95,7 @@ export async function startDaemonProcess(
 
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline && child.exitCode === null) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = options.ready ? await options.ready(url).catch(() => false) : await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (ok) return handle();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

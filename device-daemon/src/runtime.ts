@@ -88,6 +88,7 @@ export function createRuntime(deps: RuntimeDeps) {
 
   return {
     status,
+    timeZone: () => plan().timezone,
     /** Before the first tick: a reboot never lifts a throttle. */
     async start(): Promise<void> {
       await checkOffload();

@@ -16,10 +16,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ifbNameFor, tcShaper } from '../../device-daemon/src/ports/shaper/tc.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
-import { type Netns, type Veth, withNetns } from '../helpers/netns.ts';
+import { type Netns, withNetns } from '../helpers/netns.ts';
+import { routeInet, routerTopology as topology, WAN } from '../helpers/router-topology.ts';
 import { missing } from '../helpers/requires.ts';
 
-const WAN = 'wwan0';
 const FRAME = 1514;
 const MSS = { ipv4: 1448, ipv6: 1428 } as const;
 
@@ -38,29 +38,6 @@ function nsRunner(net: Netns, ns: string): CommandRunner & { changes: string[][]
       return net.exec(ns, argv, options);
     },
   };
-}
-
-type Topology = { client: string; router: string; inet: string; lan: Veth; wan: Veth };
-
-async function topology(net: Netns): Promise<Topology> {
-  const client = await net.add('client');
-  const router = await net.add('router');
-  const inet = await net.add('inet');
-  const lan = await net.veth(client, router, { a: 'eth0', b: 'lan0' });
-  const wan = await net.veth(router, inet, { a: WAN, b: 'isp0' });
-  for (const argv of [
-    ['sysctl', '-qw', 'net.ipv4.ip_forward=1'],
-    ['sysctl', '-qw', 'net.ipv6.conf.all.forwarding=1'],
-  ]) await net.exec(router, argv);
-  await net.runner.run(['ip', '-n', client, 'route', 'add', 'default', 'via', lan.b.ipv4]);
-  await net.runner.run(['ip', '-n', client, '-6', 'route', 'add', 'default', 'via', lan.b.ipv6]);
-  await routeInet(net, inet, wan);
-  return { client, router, inet, lan, wan };
-}
-
-async function routeInet(net: Netns, inet: string, wan: Veth): Promise<void> {
-  await net.runner.run(['ip', '-n', inet, 'route', 'replace', 'default', 'via', wan.a.ipv4]);
-  await net.runner.run(['ip', '-n', inet, '-6', 'route', 'replace', 'default', 'via', wan.a.ipv6]);
 }
 
 /**

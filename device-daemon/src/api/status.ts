@@ -36,6 +36,8 @@ export type Status = {
     sinr: number | null;
   };
   usage: {
+    /** The plan's IANA zone: dates (reset day, daily buckets) are in it. */
+    timeZone: string;
     cycleStart: string;
     cycleEnd: string;
     /** Bytes, integers. */

@@ -44,6 +44,7 @@ export function buildStatus(input: StatusInput): Status {
       sinr: modem.signal.sinr,
     },
     usage: {
+      timeZone: plan.timezone,
       cycleStart: new Date(cycle.start).toISOString(),
       cycleEnd: new Date(cycle.end).toISOString(),
       down: ledger.total.down,

@@ -12,6 +12,7 @@ export function usageRoutes(deps: { runtime: Runtime; deviceNames: () => Record<
       const { ledger, cycle, state, forecast, used } = deps.runtime.usage();
       const names = deps.deviceNames();
       return c.json({
+        timeZone: deps.runtime.timeZone(),
         cycleStart: new Date(cycle.start).toISOString(),
         cycleEnd: new Date(cycle.end).toISOString(),
         down: ledger.total.down,
