@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, repo, signInCustomer, startDaemonProcess } from './daemon-process.ts';
 import { measureSizes } from './size.ts';
+import { capToShapedMs, tickCost } from './bench-plan.ts';
 
 const STARTS = 5;
 const REQUESTS = 20_000;
@@ -109,6 +110,8 @@ async function benchDaemon(): Promise<{ figures: Figures; statusJson: string }> 
 const daemon = await benchDaemon();
 const bare = await benchBare(daemon.statusJson);
 const sizes = measureSizes(join(repo, 'dist'));
+const tickMicros = Math.round(await tickCost(35));
+const capToShaped = await capToShapedMs();
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
   node: process.version,
@@ -119,6 +122,9 @@ const result = {
   uiGzip: sizes.ui.gzip,
   overviewGzip: sizes.overview.gzip,
   daemonBytes: sizes.daemon?.raw ?? null,
+  tickMicrosWith35Clients: tickMicros,
+  /** Apply time after the tick that sees the crossing; the tick comes at most poll_ms (1000) after it. */
+  capToShapedMs: capToShaped === null ? null : Math.round(capToShaped),
 };
 const targets = { startupMs: '<= 1.4x', idleRssKiB: '<= 1.25x', loadedRssKiB: '', rps: '>= 0.7x' };
 console.log(`\n${'figure'.padEnd(16)}${'daemon'.padStart(10)}${'bare'.padStart(10)}${'ratio'.padStart(8)}  target`);
@@ -127,5 +133,11 @@ for (const key of ['startupMs', 'idleRssKiB', 'loadedRssKiB', 'rps'] as const) {
   console.log(`${key.padEnd(16)}${String(f.daemon).padStart(10)}${String(f.bare).padStart(10)}${String(f.ratio).padStart(8)}  ${targets[key]}`);
 }
 console.log(`(${STARTS} starts, median; ${REQUESTS} requests over ${CONCURRENCY} keep-alive connections to /api/status)`);
-console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon bundle ${result.daemonBytes} B\n`);
+console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon bundle ${result.daemonBytes} B`);
+console.log(`one sampling tick with 35 clients: ${tickMicros} µs of daemon work (simulated ports)`);
+console.log(
+  capToShaped === null
+    ? 'cap crossed to shaping applied: needs root (real tc in a network namespace)'
+    : `cap crossed to shaping applied: ${Math.round(capToShaped)} ms with the real tc after the tick that sees it (the tick comes within poll_ms, 1000 ms)\n`,
+);
 console.log(JSON.stringify(result));

@@ -13,6 +13,8 @@ export type SimOptions = {
   /** Average download rate of the household in bytes per second. */
   downBytesPerSecond?: number;
   upShare?: number;
+  /** How many LAN clients share the line (default 3 named ones; more get generated names). */
+  clients?: number;
 };
 
 const CLIENTS: SimClient[] = [
@@ -23,7 +25,7 @@ const CLIENTS: SimClient[] = [
 
 export class SimDevice {
   readonly random: Random;
-  readonly clients = CLIENTS.map((c) => ({ ...c }));
+  readonly clients: SimClient[];
   wan = { ifindex: 4, rxBytes: 0, txBytes: 0, present: true };
   /** Per-client totals since the accounting table was created. */
   perClient = new Map<string, { down: number; up: number }>();
@@ -36,6 +38,10 @@ export class SimDevice {
 
   constructor(private readonly options: SimOptions) {
     this.random = seededRandom(options.seed ?? 1);
+    this.clients = Array.from({ length: options.clients ?? CLIENTS.length }, (_, i) => {
+      const hex = (i + 1).toString(16).padStart(2, '0');
+      return { ...(CLIENTS[i] ?? { mac: `3c:22:fb:10:01:${hex}`, address: `192.168.1.${110 + i}`, name: `device-${i + 1}`, weight: 1 + (i % 4) }) };
+    });
     this.last = options.monotonic();
     this.downRate = options.downBytesPerSecond ?? 40_000;
     this.upShare = options.upShare ?? 0.15;
