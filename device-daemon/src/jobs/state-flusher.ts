@@ -14,6 +14,13 @@ export type FlusherDeps = {
   monotonic: () => number;
   intervalMs: number;
   maxPerDay?: number;
+  /**
+   * How old the flash copy already is (Infinity: there is none). The interval
+   * counts from it, so a restart does not put the next flash write off: a
+   * daemon restarted more often than every interval would otherwise never
+   * write, and a power cut would lose everything since the last SIGTERM.
+   */
+  lastFlashAgeMs?: number;
   log: (line: string) => void;
 };
 
@@ -28,7 +35,7 @@ export function createStateFlusher<T>(deps: FlusherDeps, snapshot: () => T, star
   let latest: Saved<T> = { seq, data: snapshot() };
   const take = (): Saved<T> => (latest = { seq: ++seq, data: snapshot() });
   const flashWrites: number[] = [];
-  let lastFlash = deps.monotonic();
+  let lastFlash = deps.monotonic() - (deps.lastFlashAgeMs ?? 0);
   let dirtyForFlash = false;
 
   function budgetLeft(now: number): number {
