@@ -95,7 +95,9 @@ export async function startDaemonProcess(
 
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline && child.exitCode === null) {
-    const ok = options.ready ? await options.ready(url).catch(() => false) : await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    // The daemon prints its URL and first sign-in facts in one write once it listens.
+    const printed = /serving http/.test(output);
+    const ok = printed && (options.ready ? await options.ready(url).catch(() => false) : await fetch(`${url}/healthz`).then((r) => r.ok, () => false));
     if (ok) return handle();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -1,27 +1,19 @@
-// Builds the ports for --platform: sim (everything simulated), linux (the kernel
-// ports real, device-only ports simulated), openwrt (everything real).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Builds the ports for --platform: openwrt (everything real), linux (the kernel
+// ports real, device-only ports simulated), sim (everything simulated). The
+// simulator is a separate file loaded only for sim and linux.
+import { existsSync } from 'node:fs';
 import type { Platform } from './cli.ts';
-import { simAccounting } from './ports/accounting/sim.ts';
+import { nftAccounting } from './ports/accounting/nft.ts';
 import { systemClock } from './ports/clock/system.ts';
 import { linuxCounters } from './ports/counters/linux.ts';
-import { simCounters } from './ports/counters/sim.ts';
-import { simFirewall } from './ports/firewall/sim.ts';
-import { simModem } from './ports/modem/sim.ts';
-import { createRunner } from './ports/runner.ts';
-import { simShaper } from './ports/shaper/sim.ts';
-import { SimDevice } from './ports/sim/device.ts';
-import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
-import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
-import { openwrtSystem } from './ports/system/openwrt.ts';
-import { simSystem } from './ports/system/sim.ts';
-import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
-import { nftAccounting } from './ports/accounting/nft.ts';
 import { nftFirewall } from './ports/firewall/nft.ts';
+import { unavailableModem } from './ports/modem/unavailable.ts';
+import { createRunner } from './ports/runner.ts';
 import { tcShaper } from './ports/shaper/tc.ts';
+import type { SimDevice } from './ports/sim/device.ts';
+import { openwrtSystem } from './ports/system/openwrt.ts';
+import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
-import { simUci } from './ports/uci/sim.ts';
 import { uciWifi } from './ports/wifi/uci-wifi.ts';
 
 export const PACKAGE = 'modem-admin';
@@ -45,45 +37,16 @@ export type PlatformParts = {
   sim: SimDevice | null;
 };
 
-export function createPlatform(options: PlatformOptions): PlatformParts {
-  const runner = createRunner();
-  if (options.platform === 'openwrt') {
-    const uci = cliUci(runner);
-    return {
-      uci,
-      sim: null,
-      ports: ({ wan, lan }) => ({
-        ...kernelPorts(runner, wan, lan),
-        // ModemManager is the next piece; until then the simulated modem stands in and says so.
-        modem: modemStandIn(options),
-        uci,
-        wifi: uciWifi(uci, async () => void (await runner.run(['wifi', 'reload']))),
-        system: openwrtSystem(runner),
-        clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
-      }),
-    };
+// Set by build/daemon.ts to the simulator bundle's file name; unset when run from source.
+declare const SIM_BUNDLE: string | undefined;
+
+async function loadSimulator(): Promise<typeof import('./sim-platform.ts')> {
+  const module = typeof SIM_BUNDLE === 'string' ? SIM_BUNDLE : './sim-platform.ts';
+  try {
+    return (await import(module)) as typeof import('./sim-platform.ts');
+  } catch (error) {
+    throw new Error(`the simulator (${module}) is not installed with this daemon: ${(error as Error).message}`);
   }
-  const seedText = readFileSync(options.configFile, 'utf8');
-  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [PACKAGE]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL });
-  const device = new SimDevice({ monotonic: options.monotonic });
-  return {
-    uci,
-    sim: device,
-    ports: ({ wan, lan }) => {
-      const kernel =
-        options.platform === 'linux'
-          ? kernelPorts(runner, wan, lan)
-          : { counters: simCounters(device, wan), accounting: simAccounting(device), shaper: simShaper(device), firewall: simFirewall(device) };
-      return {
-        ...kernel,
-        uci,
-        wifi: uciWifi(uci, async () => {}),
-        modem: simModem(device, () => null),
-        system: simSystem(),
-        clock: systemClock(),
-      };
-    },
-  };
 }
 
 /** The plain-Linux ports: they run for real on any Linux box as root. */
@@ -96,7 +59,24 @@ function kernelPorts(runner: CommandRunner, wan: string, lan: string) {
   };
 }
 
-function modemStandIn(options: PlatformOptions) {
-  options.log('platform: the modem is simulated on this build (ModemManager support is not in yet)');
-  return simModem(new SimDevice({ monotonic: options.monotonic }), () => null);
+export async function createPlatform(options: PlatformOptions): Promise<PlatformParts> {
+  const runner = createRunner();
+  if (options.platform !== 'openwrt') {
+    const { createSimPlatform } = await loadSimulator();
+    const kernel = options.platform === 'linux' ? ({ wan, lan }: { wan: string; lan: string }) => kernelPorts(runner, wan, lan) : null;
+    return createSimPlatform({ ...options, package: PACKAGE }, kernel);
+  }
+  const uci = cliUci(runner);
+  return {
+    uci,
+    sim: null,
+    ports: ({ wan, lan }) => ({
+      ...kernelPorts(runner, wan, lan),
+      modem: unavailableModem(),
+      uci,
+      wifi: uciWifi(uci, async () => void (await runner.run(['wifi', 'reload']))),
+      system: openwrtSystem(runner),
+      clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
+    }),
+  };
 }

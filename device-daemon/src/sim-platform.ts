@@ -1,0 +1,53 @@
+// The simulated device for --platform sim (and the device-only ports of
+// --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
+// for: the router never runs it, so it does not count against the daemon bundle.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlatformOptions, PlatformParts } from './platform.ts';
+import { simAccounting } from './ports/accounting/sim.ts';
+import { systemClock } from './ports/clock/system.ts';
+import { simCounters } from './ports/counters/sim.ts';
+import { simFirewall } from './ports/firewall/sim.ts';
+import { simModem } from './ports/modem/sim.ts';
+import { simShaper } from './ports/shaper/sim.ts';
+import { SimDevice } from './ports/sim/device.ts';
+import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
+import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
+import { simSystem } from './ports/system/sim.ts';
+import type { Ports } from './ports/types.ts';
+import { simUci } from './ports/uci/sim.ts';
+import { uciWifi } from './ports/wifi/uci-wifi.ts';
+
+type KernelPorts = Pick<Ports, 'counters' | 'accounting' | 'shaper' | 'firewall'>;
+
+/**
+ * The simulated device. `kernel`, when given (--platform linux), supplies the real
+ * counters, accounting, shaper and firewall; everything else is simulated.
+ */
+export function createSimPlatform(
+  options: PlatformOptions & { package: string },
+  kernel: ((devices: { wan: string; lan: string }) => KernelPorts) | null,
+): PlatformParts {
+  const seedText = readFileSync(options.configFile, 'utf8');
+  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL });
+  const device = new SimDevice({ monotonic: options.monotonic });
+  return {
+    uci,
+    sim: device,
+    ports: (devices) => ({
+      ...(kernel
+        ? kernel(devices)
+        : {
+            counters: simCounters(device, devices.wan),
+            accounting: simAccounting(device),
+            shaper: simShaper(device),
+            firewall: simFirewall(device),
+          }),
+      uci,
+      wifi: uciWifi(uci, async () => {}),
+      modem: simModem(device, () => null),
+      system: simSystem(),
+      clock: systemClock(),
+    }),
+  };
+}
