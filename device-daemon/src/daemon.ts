@@ -17,7 +17,7 @@ import type { CliOptions } from './cli.ts';
 import { readConfig, type Config } from './core/config.ts';
 import { planSaver } from './plan-store.ts';
 import { createHub } from './events.ts';
-import { loadNewest, createStateFlusher } from './jobs/state-flusher.ts';
+import { loadNewest, createStateFlusher, type Saved } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
 import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
@@ -27,6 +27,22 @@ import { loadAssets } from './routes/static-files.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
+
+/** Options read once at start: a reload logs that they wait for a restart. */
+const RESTART_OPTIONS = new Set(['main.listen', 'main.allow_any_address', 'main.wan_device', 'main.lan_device', 'main.flush_minutes', 'main.max_link_mbit']);
+
+/** section.option names whose checked values differ (never the values: one is a password hash). */
+function changedOptions(before: Config, after: Config): string[] {
+  const keys: string[] = [];
+  for (const [name, section] of [['main', 'daemon'], ['plan', 'plan']] as const) {
+    const a = before[section] as Record<string, unknown>;
+    const b = after[section] as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) keys.push(`${name}.${key}`);
+    }
+  }
+  return keys.sort();
+}
 
 /** A label secret: 10 characters that are hard to misread on a sticker (no 0/O, 1/I/L). */
 function newLabelSecret(): string {
@@ -50,7 +66,7 @@ export async function startDaemon(options: DaemonOptions) {
   await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
   const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
 
-  const platform = createPlatform({ ...options, configFile: options.config, monotonic, log });
+  const platform = await createPlatform({ ...options, configFile: options.config, monotonic, log });
   let config: Config = readConfig(await platform.uci.show(PACKAGE));
   const wanDevice = config.daemon.wan_device;
   const ports = platform.ports({ wan: wanDevice, lan: config.daemon.lan_device });
@@ -58,12 +74,14 @@ export async function startDaemon(options: DaemonOptions) {
   // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);
   let simInstallerPassword: string | null = null;
+  let simInstallerHash: string | undefined;
   if (platform.sim && !config.daemon.installer_password_hash) {
     // The simulated device stands in for the ISP's provisioning: a random installer
     // password, hashed once (scrypt is deliberately slow) and kept with the state.
     simInstallerPassword = (await readOrCreate(join(options.stateDir, 'installer-password'), () => randomBytes(9).toString('base64url'))).value;
     const password = simInstallerPassword;
-    config.daemon.installer_password_hash = (await readOrCreate(join(options.stateDir, 'installer-password.hash'), () => hashPassword(password))).value;
+    simInstallerHash = (await readOrCreate(join(options.stateDir, 'installer-password.hash'), () => hashPassword(password))).value;
+    config.daemon.installer_password_hash = simInstallerHash;
   }
 
   const flash = atomicFileStore(options.stateDir, log);
@@ -82,8 +100,11 @@ export async function startDaemon(options: DaemonOptions) {
     },
     saved?.data ?? null,
   );
+  // The flash copy's age (from its reading's wall time; unknown if the clock went back).
+  const onFlash = (await flash.read('usage')) as Saved<UsageState> | null;
+  const flashAge = onFlash ? ports.clock.now() - onFlash.data.wanWallTime : Infinity;
   const flusher = createStateFlusher(
-    { ram, flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, log },
+    { ram, flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
     () => sampler.state(),
     saved?.seq ?? 0,
   );
@@ -135,21 +156,62 @@ export async function startDaemon(options: DaemonOptions) {
     log,
   });
 
-  // The loop: one tick at a time, never overlapping, every poll_ms.
+  // The loop: one tick at a time, never overlapping, every poll_ms. Signals
+  // (reload, re-apply) take their turn in the same queue as the ticks.
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
-  async function tick() {
-    try {
-      await runtime.tick();
-    } catch (error) {
-      log(`tick: ${(error as Error).message}`);
-    }
+  function exclusive(what: string, work: () => Promise<void>): Promise<void> {
+    const next = running.then(work).catch((error: Error) => log(`${what}: ${error.message}`));
+    running = next;
+    return next;
+  }
+  const tick = () => exclusive('tick', () => runtime.tick());
+
+  /**
+   * SIGHUP: re-read the config through the UCI port and re-check it. Counts,
+   * sessions and the listening sockets stay; a bad config is logged and the
+   * running one kept. Options read only at start are named as needing a restart.
+   */
+  function reload(): Promise<void> {
+    return exclusive('reload', async () => {
+      let next: Config;
+      try {
+        next = readConfig(await platform.uci.show(PACKAGE));
+      } catch (error) {
+        log(`reload: kept the running configuration: ${(error as Error).message}`);
+        return;
+      }
+      if (simInstallerHash && !next.daemon.installer_password_hash) next.daemon.installer_password_hash = simInstallerHash;
+      const changed = changedOptions(config, next);
+      if (changed.length === 0) {
+        log('reload: configuration unchanged');
+        return;
+      }
+      const planChanged = JSON.stringify(config.plan) !== JSON.stringify(next.plan);
+      // Keep the running value of what only a restart can change, so that the
+      // live config says what the daemon really does.
+      const needRestart = changed.filter((key) => RESTART_OPTIONS.has(key));
+      const daemonNow = config.daemon as Record<string, unknown>;
+      for (const key of needRestart) (next.daemon as Record<string, unknown>)[key.slice('main.'.length)] = daemonNow[key.slice('main.'.length)];
+      config = next;
+      log(`reload: changed ${changed.join(', ')}`);
+      if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
+      if (planChanged) await runtime.planChanged();
+    });
+  }
+
+  /** SIGUSR1 (the WAN came up): put the plan's shaping and block back at once. */
+  function reapply(): Promise<void> {
+    return exclusive('reapply', async () => {
+      await runtime.reapply();
+      log('plan: re-applied on request');
+    });
   }
   function schedule() {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = tick().then(schedule);
+      void tick().then(schedule);
     }, config.daemon.poll_ms);
   }
   await tick();
@@ -172,6 +234,8 @@ export async function startDaemon(options: DaemonOptions) {
     label: { secret: label.value, setupRequired: accounts.setupRequired() },
     simInstallerPassword,
     sim: platform.sim,
+    reload,
+    reapply,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

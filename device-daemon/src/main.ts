@@ -6,6 +6,7 @@ import { parseCli, USAGE, UsageError } from './cli.ts';
 import { ConfigError } from './core/config.ts';
 import { startDaemon } from './daemon.ts';
 import { ListenError } from './listen.ts';
+import { CommandError } from './ports/runner.ts';
 
 function log(line: string) {
   // procd sends stdout to logd; one line per event, no timestamps (logd adds them).
@@ -33,13 +34,29 @@ async function main(argv: string[]): Promise<number> {
     log(await hashPassword(password));
     return 0;
   }
+  // Node's default for SIGHUP and SIGUSR1 is to exit (or open the inspector):
+  // listen before starting, so that a reload during start-up waits instead.
+  let daemon: Awaited<ReturnType<typeof startDaemon>> | null = null;
+  const pending = new Set<'SIGHUP' | 'SIGUSR1'>();
+  const onSignal = (signal: 'SIGHUP' | 'SIGUSR1') => {
+    if (!daemon) return void pending.add(signal);
+    log(signal === 'SIGHUP' ? 'SIGHUP: reloading the configuration' : 'SIGUSR1: re-applying the plan');
+    void (signal === 'SIGHUP' ? daemon.reload() : daemon.reapply());
+  };
+  process.on('SIGHUP', () => onSignal('SIGHUP'));
+  process.on('SIGUSR1', () => onSignal('SIGUSR1'));
+
   const here = dirname(fileURLToPath(import.meta.url));
-  const daemon = await startDaemon({ ...cli, www: cli.www ?? join(here, 'www'), log });
+  daemon = await startDaemon({ ...cli, www: cli.www ?? join(here, 'www'), log });
+  const started = daemon;
+  for (const signal of pending) onSignal(signal);
   const first = daemon.listen[0]!;
   const host = first.host.includes(':') ? `[${first.host}]` : first.host;
-  log(`modem-admin (${cli.platform}) serving http://${host}:${first.port}/`);
-  if (daemon.label.setupRequired) log(`first sign-in: open the page and enter the label secret: ${daemon.label.secret}`);
-  if (daemon.simInstallerPassword) log(`installer password of this simulated device: ${daemon.simInstallerPassword}`);
+  // One write, so that a reader sees the URL and the first sign-in facts together.
+  const lines = [`modem-admin (${cli.platform}) serving http://${host}:${first.port}/`];
+  if (daemon.label.setupRequired) lines.push(`first sign-in: open the page and enter the label secret: ${daemon.label.secret}`);
+  if (daemon.simInstallerPassword) lines.push(`installer password of this simulated device: ${daemon.simInstallerPassword}`);
+  log(lines.join('\n'));
 
   await new Promise<void>((resolve) => {
     let stopping = false;
@@ -47,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
       if (stopping) return;
       stopping = true;
       log(`${signal}: saving state and stopping`);
-      daemon.stop().then(resolve, (error: Error) => {
+      started.stop().then(resolve, (error: Error) => {
         log(`stop failed: ${error.message}`);
         resolve();
       });
@@ -61,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ListenError;
+    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ListenError || error instanceof CommandError;
     process.stderr.write(`modem-admin: ${known ? error.message : (error.stack ?? error.message)}\n`);
     if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
     process.exit(known ? 2 : 1);
