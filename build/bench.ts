@@ -1,8 +1,8 @@
 // npm run bench: the daemon against a bare node:http server answering the same
 // JSON, side by side in one run, so the ratios hold on any machine. Prints a
 // table and, last, one line of JSON. Nothing here is asserted: these are figures.
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { request, Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,11 +107,67 @@ async function benchDaemon(): Promise<{ figures: Figures; statusJson: string }> 
   throw new Error('unreachable');
 }
 
+// ---- arm64 under qemu-user (optional) ----------------------------------------
+// When the arm64 root of test/arm64 exists (Debian trixie's Node 20, built
+// there with debootstrap), start the daemon and the bare server with that Node
+// under qemu-aarch64-static. Both pay the emulator, so the ratios say what the
+// daemon adds on ARM; RSS is the qemu process's (guest memory plus translated
+// code), read from the host.
+const ARM64_ROOT = process.env.MODEM_ADMIN_ARM64_ROOT ?? '/var/cache/modem-admin/arm64-root'; // as in test/arm64/qemu.test.ts
+const ARM64_STARTS = 3;
+
+type Arm64Figures = { startupMs: number; idleRssKiB: number };
+
+async function benchArm64(statusJson: string): Promise<{ node: string; daemon: Arm64Figures; bare: Arm64Figures } | null> {
+  const qemu = 'qemu-aarch64-static';
+  const onPath = (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, qemu)));
+  if (!existsSync(join(ARM64_ROOT, '.modem-admin-root')) || !onPath) return null;
+  const prefix = [qemu, '-L', ARM64_ROOT, join(ARM64_ROOT, 'usr/bin/node')];
+  const node = execFileSync(prefix[0]!, [...prefix.slice(1), '--version'], { encoding: 'utf8' }).trim();
+
+  const daemonStarts: number[] = [];
+  let daemonRss = 0;
+  const stateDir = mkdtempSync(join(tmpdir(), 'bench-arm64-'));
+  for (let i = 0; i < ARM64_STARTS; i++) {
+    const t0 = performance.now();
+    const d = await startDaemonProcess({ stateDir, command: prefix, timeoutMs: 240_000 });
+    daemonStarts.push(performance.now() - t0);
+    if (i === ARM64_STARTS - 1) {
+      await sleep(5000);
+      daemonRss = rssKiB(d.pid);
+    }
+    await d.dispose();
+  }
+
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-arm64-bare-')), 'status.json');
+  writeFileSync(file, statusJson);
+  const bareStarts: number[] = [];
+  let bareRss = 0;
+  for (let i = 0; i < ARM64_STARTS; i++) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = spawn(prefix[0]!, [...prefix.slice(1), join(repo, 'build/bench-bare-server.mjs'), String(port), file], { stdio: 'ignore' });
+    while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) await sleep(20);
+    bareStarts.push(performance.now() - t0);
+    if (i === ARM64_STARTS - 1) {
+      await sleep(5000);
+      bareRss = rssKiB(child.pid!);
+    }
+    child.kill();
+  }
+  return {
+    node,
+    daemon: { startupMs: median(daemonStarts), idleRssKiB: daemonRss },
+    bare: { startupMs: median(bareStarts), idleRssKiB: bareRss },
+  };
+}
+
 const daemon = await benchDaemon();
 const bare = await benchBare(daemon.statusJson);
 const sizes = measureSizes(join(repo, 'dist'));
 const tickMicros = Math.round(await tickCost(35));
 const capToShaped = await capToShapedMs();
+const arm64 = await benchArm64(daemon.statusJson);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
   node: process.version,
@@ -125,6 +181,12 @@ const result = {
   tickMicrosWith35Clients: tickMicros,
   /** Apply time after the tick that sees the crossing; the tick comes at most poll_ms (1000) after it. */
   capToShapedMs: capToShaped === null ? null : Math.round(capToShaped),
+  /** Under qemu-aarch64-static with Debian's arm64 Node; null without the arm64 root (see test/arm64). */
+  arm64: arm64 && {
+    node: arm64.node,
+    startupMs: { daemon: Math.round(arm64.daemon.startupMs), bare: Math.round(arm64.bare.startupMs), ratio: ratio(arm64.daemon.startupMs, arm64.bare.startupMs) },
+    idleRssKiB: { daemon: arm64.daemon.idleRssKiB, bare: arm64.bare.idleRssKiB, ratio: ratio(arm64.daemon.idleRssKiB, arm64.bare.idleRssKiB) },
+  },
 };
 const targets = { startupMs: '<= 1.4x', idleRssKiB: '<= 1.25x', loadedRssKiB: '', rps: '>= 0.7x' };
 console.log(`\n${'figure'.padEnd(16)}${'daemon'.padStart(10)}${'bare'.padStart(10)}${'ratio'.padStart(8)}  target`);
@@ -140,4 +202,12 @@ console.log(
     ? 'cap crossed to shaping applied: needs root (real tc in a network namespace)'
     : `cap crossed to shaping applied: ${Math.round(capToShaped)} ms with the real tc after the tick that sees it (the tick comes within poll_ms, 1000 ms)\n`,
 );
+if (result.arm64) {
+  const a = result.arm64;
+  console.log(`arm64 under qemu-user (Node ${a.node}, ${ARM64_STARTS} starts, median):`);
+  console.log(`${'  startupMs'.padEnd(16)}${String(a.startupMs.daemon).padStart(10)}${String(a.startupMs.bare).padStart(10)}${String(a.startupMs.ratio).padStart(8)}`);
+  console.log(`${'  idleRssKiB'.padEnd(16)}${String(a.idleRssKiB.daemon).padStart(10)}${String(a.idleRssKiB.bare).padStart(10)}${String(a.idleRssKiB.ratio).padStart(8)}`);
+} else {
+  console.log(`arm64 under qemu-user: skipped (needs ${ARM64_ROOT}, made by the arm64 test, and qemu-aarch64-static)`);
+}
 console.log(JSON.stringify(result));

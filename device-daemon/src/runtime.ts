@@ -122,6 +122,10 @@ export function createRuntime(deps: RuntimeDeps) {
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');
     },
+    /** The WAN came back up (hotplug, SIGUSR1): put the plan's state back now; nothing to save. */
+    async reapply(): Promise<void> {
+      await enforce(true);
+    },
     /** After the plan changed in UCI: re-decide at once and save. */
     async planChanged() {
       await enforce(true);

@@ -17,11 +17,22 @@ export function signedIn(state: AppState, info: SessionInfo): void {
 
 export async function signOut(state: AppState): Promise<void> {
   await state.api.signOut().catch(() => {});
-  state.set({ role: null });
+  state.set({ role: null, status: null });
   navigate('/sign-in', true);
 }
 
 export async function chooseLang(state: AppState, lang: Lang): Promise<void> {
   await setLang(lang, true);
   state.set({ lang });
+}
+
+/** Follows the live status while signed in; returns the function that stops it. */
+export function watchStatus(state: AppState): () => void {
+  return state.api.watchStatus((status) => state.set(status ? { status, lost: false } : { lost: true }));
+}
+
+/** An installer's top-up; the fresh status shows at once whether the cap is lifted. */
+export async function addTopup(state: AppState, bytes: number): Promise<void> {
+  await state.api.topup(bytes);
+  state.set({ status: await state.api.status() });
 }

@@ -2,6 +2,16 @@
 // from the session replies and sends it on every state-changing request.
 import type { SessionInfo, SessionState } from '../../device-daemon/src/api/session.ts';
 import type { Status } from '../../device-daemon/src/api/status.ts';
+import type { PlanJson } from '../../device-daemon/src/api/plan.ts';
+import type { ExtractSchema } from 'hono/types';
+import type { auditRoutes } from '../../device-daemon/src/routes/audit.ts';
+import type { usageRoutes } from '../../device-daemon/src/routes/usage.ts';
+
+// The daemon declares these replies only in its routes; their types follow the routes.
+type UsageSchema = ExtractSchema<ReturnType<typeof usageRoutes>>;
+export type UsageJson = UsageSchema['/usage']['$get']['output'];
+export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
+export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
 
 export type Issue = { path: string; message: string };
 
@@ -51,6 +61,14 @@ export function createApi(onUnauthorized: () => void) {
     signIn: (password: string) => call<SessionInfo>('POST', '/api/session', { password }),
     signOut: () => call<void>('DELETE', '/api/session').finally(() => (csrfToken = '')),
     status: () => call<Status>('GET', '/api/status'),
+    usage: () => call<UsageJson>('GET', '/api/usage'),
+    history: () => call<HistoryJson>('GET', '/api/usage/history'),
+    plan: () => call<PlanJson>('GET', '/api/plan'),
+    savePlan: (plan: PlanJson) => call<PlanJson>('PUT', '/api/plan', plan),
+    topup: (bytes: number) => call<unknown>('POST', '/api/topups', { bytes }),
+    /** `current` is left out when an installer sets the customer's password. */
+    changePassword: (password: string, current?: string) => call<unknown>('POST', '/api/password', { current, password }),
+    audit: () => call<AuditJson>('GET', '/api/audit'),
 
     /**
      * Live status: the event stream, or polling every 5 s once the stream fails.

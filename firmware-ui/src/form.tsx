@@ -1,36 +1,37 @@
 // A form card that submits its fields as FormData and shows the server's error text.
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { ApiError } from './api.ts';
+import { errorText } from './error-text.ts';
 import { t, type Key } from './i18n/index.ts';
-
-/** The text to show for a failed call: the server's own message, or ours when it gave none. */
-export function errorText(e: unknown): string {
-  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : t('error.title');
-  if (e.status === 0) return t('error.network');
-  if (e.status === 429) return t('error.tooMany', { s: e.retryAfter || 60 });
-  return e.issues.length ? e.issues.map((i) => i.message).join('. ') : e.message;
-}
 
 export function Form(props: {
   title: Key;
   submit: Key;
   intro?: Key;
+  /** Shown after a successful submission, until the next one. */
+  done?: Key;
+  /** Empty the fields after a successful submission (passwords). */
+  reset?: boolean;
   /** Throw an Error (or let an ApiError through) to show its text. */
   onSubmit: (data: FormData) => Promise<unknown>;
   children: ComponentChildren;
 }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [ok, setOk] = useState(false);
   return (
     <form
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
+        const form = e.currentTarget;
         setBusy(true);
         setError('');
+        setOk(false);
         try {
-          await props.onSubmit(new FormData(e.currentTarget));
+          await props.onSubmit(new FormData(form));
+          if (props.reset) form.reset();
+          setOk(true);
         } catch (err) {
           setError(errorText(err));
         }
@@ -43,6 +44,11 @@ export function Form(props: {
       {error && (
         <p class="error" role="alert">
           {error}
+        </p>
+      )}
+      {ok && props.done && (
+        <p class="ok" role="status">
+          {t(props.done)}
         </p>
       )}
       <button disabled={busy}>{t(props.submit)}</button>

@@ -5,6 +5,7 @@ import { useContext, useEffect, useReducer } from 'preact/hooks';
 import { createApi, type Api } from './api.ts';
 import { currentLang, type Lang } from './i18n/index.ts';
 import type { Role } from '../../device-daemon/src/api/session.ts';
+import type { Status } from '../../device-daemon/src/api/status.ts';
 import { navigate } from './router.tsx';
 
 export type AppData = {
@@ -12,6 +13,10 @@ export type AppData = {
   role: Role | null | undefined;
   setupRequired: boolean;
   lang: Lang;
+  /** The live status while signed in (every page's banner needs it); null until the first. */
+  status: Status | null;
+  /** The modem stopped answering; `status` is the last one seen. */
+  lost: boolean;
 };
 
 export type AppState = {
@@ -22,11 +27,11 @@ export type AppState = {
 };
 
 export function createAppState(): AppState {
-  let data: AppData = { role: undefined, setupRequired: false, lang: currentLang() };
+  let data: AppData = { role: undefined, setupRequired: false, lang: currentLang(), status: null, lost: false };
   const listeners = new Set<() => void>();
   const state: AppState = {
     api: createApi(() => {
-      state.set({ role: null });
+      state.set({ role: null, status: null });
       navigate('/sign-in', true);
     }),
     get: () => data,

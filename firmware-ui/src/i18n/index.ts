@@ -1,24 +1,29 @@
 // The one i18n module: t() with {param} substitution and plurals, Intl formatting in the
-// current language. English is bundled; other languages are chunks loaded on demand.
-import { en, type Dict, type Key } from './en.ts';
+// current language. The entry bundles only the English strings every page needs; a page's
+// chunk adds its own with strings(). Other languages are one chunk loaded on demand.
+import { en as core } from './en.ts';
+import type { Dict, Key } from './keys.ts';
+import type { Plural } from './types.ts';
 
-export type { Key } from './en.ts';
+export type { Key } from './keys.ts';
 export type Lang = 'en' | 'pl';
 
 /** Language names are written in their own language, so they are not translated. */
 export const languages: Record<Lang, string> = { en: 'English', pl: 'Polski' };
 
-const loaders: Record<Lang, () => Promise<Dict>> = {
-  en: async () => en,
-  pl: () => import('./pl.ts').then((m) => m.pl),
-};
+const en: Partial<Dict> = { ...core };
 
 let lang: Lang = 'en';
-let dict: Dict = en;
+let dict: Partial<Dict> = en;
 /** For Intl: the browser's own variant of the language when it has one (en-GB writes "1 December"). */
 let locale = 'en';
 
 export const currentLang = (): Lang => lang;
+
+/** A page's English strings; its module calls this when its chunk loads. */
+export function strings(part: Partial<Dict>): void {
+  Object.assign(en, part);
+}
 
 /** The remembered choice, else the browser's preference, else English. */
 export function preferredLang(): Lang {
@@ -29,7 +34,7 @@ export function preferredLang(): Lang {
 
 /** Loads the language's strings, then makes it current. `remember` stores an explicit choice. */
 export async function setLang(next: Lang, remember = false): Promise<void> {
-  dict = await loaders[next]();
+  dict = next === 'pl' ? (await import('./pl.ts')).pl : en;
   lang = next;
   locale = navigator.languages.find((l) => l.startsWith(next)) ?? next;
   document.documentElement.lang = next;
@@ -37,10 +42,10 @@ export async function setLang(next: Lang, remember = false): Promise<void> {
 }
 
 /** Whether a key computed at run time (e.g. from a notice code) has a message. */
-export const hasKey = (key: string): key is Key => key in en;
+export const hasKey = (key: string): key is Key => key in dict;
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  const msg = dict[key];
+  const msg: string | Plural = dict[key] ?? key;
   const text = typeof msg === 'string' ? msg : (msg[new Intl.PluralRules(locale).select(Number(params.n))] ?? msg.other);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
@@ -62,7 +67,13 @@ export function formatBytes(bytes: number): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(bytes) + '\u00a0' + units[i];
 }
 
-/** A day in the browser's time zone, e.g. "1 December" / "1 grudnia". */
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long' }).format(new Date(iso));
+/**
+ * An instant in the plan's time zone (never the browser's), by default as a day: "1 December".
+ * A plain day ("2025-12-01", already local to the plan) is given with timeZone 'UTC'.
+ */
+export function formatDate(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }): string {
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
 }
+
+/** "512 MB or 1 GB" / "512 MB lub 1 GB". */
+export const formatOr = (items: string[]): string => new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);

@@ -1,87 +1,65 @@
 // What a customer checks on a phone: how much data is used and left, first and big; then
-// days left, the connection, and that the operator's count is the billed one. Live.
-import { useEffect, useState } from 'preact/hooks';
+// days left, the connection, and that the operator's count is the billed one. Live (the
+// layout follows the status; the banner above shows the cap and notices).
 import type { Status } from '../../../device-daemon/src/api/status.ts';
-import { formatBytes, formatDate, hasKey, t } from '../i18n/index.ts';
+import { en } from '../i18n/en/overview.ts';
+import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
+strings(en);
+
 export function Overview() {
-  const [, state] = useApp();
-  const [status, setStatus] = useState<Status | null>(null);
-  const [lost, setLost] = useState(false);
-  useEffect(
-    () =>
-      state.api.watchStatus((s) => {
-        setLost(!s);
-        if (s) setStatus(s);
-      }),
-    [state],
-  );
+  const [{ status, lost }] = useApp();
   if (!status) return <p class="muted">{t(lost ? 'live.lost' : 'app.loading')}</p>;
   return (
     <>
-      {lost && (
-        <p class="banner warning" role="status">
-          {t('live.lost')}
-        </p>
-      )}
       <Usage status={status} />
       <Connection connection={status.connection} />
     </>
   );
 }
 
-function Usage({ status: { usage: u, plan, notices, timeTrusted } }: { status: Status }) {
-  const date = formatDate(u.cycleEnd);
+function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
+  const date = formatDate(u.cycleEnd, u.timeZone);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   return (
-    <>
-      {u.state === 'throttled' && (
-        <p class="banner blocking">{t('usage.throttled', { down: plan.throttleDownKbit, up: plan.throttleUpKbit, date })}</p>
-      )}
-      {u.state === 'blocked' && <p class="banner blocking">{t('usage.blocked', { date })}</p>}
-      {notices.map((n) => {
-        const key = `notice.${n.code}`;
-        return <p class={`banner ${n.level}`}>{hasKey(key) ? t(key, n.params) : n.code}</p>;
-      })}
-      <section class={`card usage ${u.state}`}>
-        <h1>{t('usage.title')}</h1>
-        <div class="figures">
-          <Figure class="used" label="usage.used" bytes={u.total} />
-          {u.overCap && u.allowance !== null ? (
-            <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
-          ) : (
-            u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
-          )}
-        </div>
-        {u.allowance === null ? (
-          <p>{t('usage.noCap')}</p>
+    <section class={`card usage ${u.state}`}>
+      <h1>{t('usage.title')}</h1>
+      <div class="figures">
+        <Figure class="used" label="usage.used" bytes={u.total} />
+        {u.overCap && u.allowance !== null ? (
+          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
         ) : (
-          <>
-            <div
-              class="meter"
-              role="meter"
-              aria-label={t('usage.used')}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(share * 100)}
-            >
-              <div style={{ width: `${share * 100}%` }} />
-            </div>
-            <p class="row">
-              <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
-              <strong class="state">{t(`usage.state.${u.state}`)}</strong>
-            </p>
-          </>
+          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
         )}
-        <p class="row">
-          <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
-          <span>{t('usage.resets', { date })}</span>
-        </p>
-        <p class="note">{t('usage.billed')}</p>
-        {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
-      </section>
-    </>
+      </div>
+      {u.allowance === null ? (
+        <p>{t('usage.noCap')}</p>
+      ) : (
+        <>
+          <div
+            class="meter"
+            role="meter"
+            aria-label={t('usage.used')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(share * 100)}
+          >
+            <div style={{ width: `${share * 100}%` }} />
+          </div>
+          <p class="row">
+            <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
+            <strong class="state">{t(`usage.state.${u.state}`)}</strong>
+          </p>
+        </>
+      )}
+      <p class="row">
+        <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
+        <span>{t('usage.resets', { date })}</span>
+      </p>
+      <p class="note">{t('usage.billed')}</p>
+      {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
+    </section>
   );
 }
 

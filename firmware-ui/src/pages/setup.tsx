@@ -1,8 +1,11 @@
 // First boot: the secret from the label opens the forced choice of a password.
 import { signedIn } from '../actions.ts';
 import { Field, Form } from '../form.tsx';
-import { t } from '../i18n/index.ts';
+import { en } from '../i18n/en/setup.ts';
+import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
+
+strings(en);
 
 export function Setup() {
   const [, state] = useApp();

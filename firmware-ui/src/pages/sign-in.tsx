@@ -1,6 +1,10 @@
 import { signedIn } from '../actions.ts';
 import { Field, Form } from '../form.tsx';
+import { en } from '../i18n/en/sign-in.ts';
+import { strings } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
+
+strings(en);
 
 export function SignIn() {
   const [, state] = useApp();

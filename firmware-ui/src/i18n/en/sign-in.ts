@@ -1,0 +1,4 @@
+export const en = {
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+};

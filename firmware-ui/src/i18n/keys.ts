@@ -1,0 +1,17 @@
+// Every message key, from all the English parts (types only: nothing here is bundled).
+// Another language must give every key, with a plural wherever English has one.
+import type { en as core } from './en.ts';
+import type { en as account } from './en/account.ts';
+import type { en as audit } from './en/audit.ts';
+import type { en as overview } from './en/overview.ts';
+import type { en as plan } from './en/plan.ts';
+import type { en as setup } from './en/setup.ts';
+import type { en as signIn } from './en/sign-in.ts';
+import type { en as usage } from './en/usage.ts';
+import type { Plural } from './types.ts';
+
+type All = typeof core & typeof account & typeof audit & typeof overview & typeof plan & typeof setup & typeof signIn & typeof usage;
+
+export type Key = keyof All;
+
+export type Dict = { [K in Key]: All[K] extends string ? string : Plural };

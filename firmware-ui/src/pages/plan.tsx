@@ -1,0 +1,179 @@
+// The installer's plan form. Sizes are typed in MB or GB and sent as bytes (binary, as the
+// config's 512M/20G). The server checks everything; its messages show next to the fields
+// they are about, and the form keeps what was typed (its fields are uncontrolled: selects
+// take `selected` options, as a select has no defaultValue).
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { PlanJson } from '../../../device-daemon/src/api/plan.ts';
+import { ApiError } from '../api.ts';
+import { errorText } from '../error-text.ts';
+import { Form } from '../form.tsx';
+import { en } from '../i18n/en/plan.ts';
+import { strings, t, type Key } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+
+strings(en);
+
+const MB = 1024 ** 2;
+const GB = 1024 ** 3;
+
+/** 1073741824 → "1 GB", 536870912 → "512 MB". */
+function sizeText(bytes: number): string {
+  return bytes % GB ? `${+(bytes / MB).toFixed(3)} MB` : `${bytes / GB} GB`;
+}
+
+/** "512 MB", "1GB", "1,5 G", "512" (MB) → bytes; NaN when it is not a size. */
+function parseSize(text: string): number {
+  const m = /^(\d+(?:[.,]\d+)?)\s*([mg]?)b?$/i.exec(text.trim());
+  return m ? Math.round(Number(m[1]!.replace(',', '.')) * (m[2]!.toLowerCase() === 'g' ? GB : MB)) : NaN;
+}
+
+const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+
+/** Field names of the form; the server's issue paths and config option names map onto them. */
+type Name = keyof PlanJson;
+
+/** Which field a server message is about: an issue path ("alertPercent.1") or a config option ("plan.topup_size: ..."). */
+function fieldOf(path: string): Name {
+  const camel = path.split('.')[0]!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  return (camel === 'topupSize' ? 'topupSizes' : camel) as Name;
+}
+
+function toIssues(e: unknown): Partial<Record<Name, string>> {
+  const out: Partial<Record<Name, string>> = {};
+  if (!(e instanceof ApiError)) return out;
+  const issues = e.issues.length
+    ? e.issues
+    : e.message.split('; ').map((m) => ({ path: /^plan\.(\w+):/.exec(m)?.[1] ?? '', message: m.replace(/^plan\.\w+:\s*/, '') }));
+  for (const i of issues) if (i.path) out[fieldOf(i.path)] = [out[fieldOf(i.path)], i.message].filter(Boolean).join('. ');
+  return out;
+}
+
+export function Plan() {
+  const [, state] = useApp();
+  const [plan, setPlan] = useState<PlanJson | null>(null);
+  const [error, setError] = useState('');
+  const [cycle, setCycle] = useState('');
+  const [issues, setIssues] = useState<Partial<Record<Name, string>>>({});
+  useEffect(() => {
+    state.api.plan().then((p) => (setPlan(p), setCycle(p.cycle)), (e) => setError(errorText(e)));
+  }, [state]);
+  if (!plan) return <p class={error ? 'error' : 'muted'}>{error || t('app.loading')}</p>;
+
+  /** The control's name, and its hint and server message as its description. */
+  const a = (name: Name) => ({ name, 'aria-describedby': `${name}-note`, 'aria-invalid': issues[name] ? true : undefined });
+  const [capValue, capUnit] = plan.cap === null ? ['', 'GB'] : sizeText(plan.cap).split(' ');
+  const field = (name: Name, label: Key, input: ComponentChildren, hint?: Key, hidden = false) => (
+    <PlanField name={name} label={label} hint={hint} issue={issues[name]} hidden={hidden}>
+      {input}
+    </PlanField>
+  );
+
+  return (
+    <Form
+      title="plan.title"
+      intro="plan.intro"
+      submit="plan.submit"
+      done="plan.saved"
+      onSubmit={async (data) => {
+        const text = (name: string) => String(data.get(name) ?? '').trim();
+        const topups = list(text('topupSizes')).map(parseSize);
+        setIssues(topups.some(isNaN) ? { topupSizes: t('plan.badSize') } : {});
+        if (topups.some(isNaN)) throw new Error(t('plan.badSize'));
+        const cap = text('cap');
+        const next: PlanJson = {
+          cycle: text('cycle') as PlanJson['cycle'],
+          cycleDay: text('cycleDay') === 'last' ? 'last' : Number(text('cycleDay')),
+          cycleDays: Number(text('cycleDays')),
+          cycleAnchor: text('cycleAnchor') || null,
+          timezone: text('timezone'),
+          cap: cap ? Math.round(Number(cap.replace(',', '.')) * (text('capUnit') === 'GB' ? GB : MB)) : null,
+          policy: text('policy') as PlanJson['policy'],
+          throttleDownKbit: Number(text('throttleDownKbit')),
+          throttleUpKbit: Number(text('throttleUpKbit')),
+          alertPercent: list(text('alertPercent')).map(Number),
+          topupSizes: topups,
+        };
+        try {
+          setPlan(await state.api.savePlan(next));
+        } catch (e) {
+          setIssues(toIssues(e));
+          throw e;
+        }
+      }}
+    >
+      {field(
+        'cycle',
+        'plan.cycle',
+        <select {...a('cycle')} onChange={(e) => setCycle(e.currentTarget.value)}>
+          {(['monthly', 'calendar', 'prepaid', 'days'] as const).map((c) => (
+            <option value={c} selected={c === plan.cycle}>
+              {t(`plan.cycle.${c}`)}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field('cycleDay', 'plan.cycleDay', <input {...a('cycleDay')} defaultValue={String(plan.cycleDay)} />, 'plan.cycleDayHint', cycle !== 'monthly')}
+      {field('cycleDays', 'plan.cycleDays', <input {...a('cycleDays')} type="number" defaultValue={String(plan.cycleDays)} />, undefined, cycle !== 'prepaid' && cycle !== 'days')}
+      {field('cycleAnchor', 'plan.cycleAnchor', <input {...a('cycleAnchor')} type="date" defaultValue={plan.cycleAnchor ?? ''} />, undefined, cycle !== 'calendar' && cycle !== 'days')}
+      {field(
+        'timezone',
+        'plan.timezone',
+        <>
+          <input {...a('timezone')} list="zones" defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />
+          <datalist id="zones">
+            {Intl.supportedValuesOf('timeZone').map((z) => (
+              <option value={z} />
+            ))}
+          </datalist>
+        </>,
+        'plan.timezoneHint',
+      )}
+      {field(
+        'cap',
+        'plan.cap',
+        <span class="with-unit">
+          <input {...a('cap')} inputMode="decimal" defaultValue={capValue} />
+          <select name="capUnit" aria-label={t('plan.unit')}>
+            {['MB', 'GB'].map((u) => (
+              <option selected={u === capUnit}>{u}</option>
+            ))}
+          </select>
+        </span>,
+        'plan.capHint',
+      )}
+      {field(
+        'policy',
+        'plan.policy',
+        <select {...a('policy')}>
+          {(['throttle', 'block', 'alert'] as const).map((p) => (
+            <option value={p} selected={p === plan.policy}>
+              {t(`plan.policy.${p}`)}
+            </option>
+          ))}
+        </select>,
+      )}
+      {field('throttleDownKbit', 'plan.down', <input {...a('throttleDownKbit')} type="number" defaultValue={String(plan.throttleDownKbit)} />)}
+      {field('throttleUpKbit', 'plan.up', <input {...a('throttleUpKbit')} type="number" defaultValue={String(plan.throttleUpKbit)} />)}
+      {field('alertPercent', 'plan.alerts', <input {...a('alertPercent')} defaultValue={plan.alertPercent.join(', ')} />, 'plan.alertsHint')}
+      {field('topupSizes', 'plan.topups', <input {...a('topupSizes')} defaultValue={plan.topupSizes.map(sizeText).join(', ')} />, 'plan.topupsHint')}
+    </Form>
+  );
+}
+
+/** A label around its control, a hint, and the server's message about this field. */
+function PlanField(props: { name: Name; label: Key; hint?: Key | undefined; issue?: string | undefined; hidden: boolean; children: ComponentChildren }) {
+  const id = `${props.name}-note`;
+  return (
+    <div class="field" hidden={props.hidden}>
+      <label>
+        {t(props.label)}
+        {props.children}
+      </label>
+      <small id={id}>
+        {props.hint && t(props.hint)}
+        {props.issue && <span class="error">{props.issue}</span>}
+      </small>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// The pages in Debian's chromium against the built daemon (simulator): setup, sign-in and
+// sign-out, the usage page, device and operator names as text, the installer's plan and
+// audit pages, the navigation per role, and the password. Screenshots in test/.artifacts/.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser } from 'playwright-core';
+import { startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { missing } from '../helpers/requires.ts';
+import { repo } from './daemon.ts';
+import { checker, installerPassword, signIn, unexpected } from './ui.ts';
+
+const PASSWORD = 'teal-heron-77';
+const HOSTILE = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>';
+const reason = missing({
+  commands: ['chromium'],
+  files: [`${repo}/dist/daemon.mjs`, `${repo}/dist/www/index.html.gz`, `${repo}/openwrt/files/etc/config/modem-admin`],
+});
+
+let daemon: DaemonProcess;
+let browser: Browser;
+let installer = '';
+const check = checker(test, () => ({ browser, url: daemon.url, output: daemon.output }));
+
+if (reason) {
+  console.log(`browser suite skipped: ${reason}`);
+  test.skip('the pages in chromium', () => {});
+} else {
+  test.before(async () => {
+    daemon = await startDaemonProcess();
+    installer = await installerPassword(daemon.output);
+    browser = await launchBrowser();
+  });
+  test.after(async () => {
+    await browser?.close();
+    await daemon?.dispose();
+  });
+
+  check('setup with the label secret signs the customer in and opens the overview', async (tp) => {
+    const { page } = tp;
+    await page.goto('/usage');
+    await page.waitForURL('**/setup');
+    await page.getByLabel('Secret from the label').fill(daemon.secret!);
+    await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('New password again').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.waitForURL(`${daemon.url}/`);
+    await page.locator('.used data').waitFor();
+    assert.equal(tp.errors, []);
+  });
+
+  check('a customer sees overview, usage and account, and not the installer pages', async (tp) => {
+    const { page } = tp;
+    await signIn(tp, daemon.url, PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Account']);
+    await page.goto('/plan');
+    await page.waitForURL(`${daemon.url}/`);
+    assert.equal(tp.errors, []);
+  });
+
+  check('sign-out ends the session: a signed-out browser cannot see the overview', async (tp) => {
+    const { page } = tp;
+    await signIn(tp, daemon.url, PASSWORD);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.locator('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.goto('/');
+    await page.waitForURL('**/sign-in');
+    assert.is(await page.locator('.used').count(), 0, 'no usage figures');
+    assert.is((await page.request.get('/api/status')).status(), 401, 'the old cookie no longer works');
+    assert.equal(unexpected(tp.errors), []);
+  });
+
+  check('the usage page shows the daily chart, the devices, the forecast and past periods', async (tp) => {
+    const { page } = tp;
+    await signIn(tp, daemon.url, PASSWORD);
+    await page.getByRole('link', { name: 'Usage' }).click();
+    await page.waitForURL('**/usage');
+    const chart = page.getByRole('img', { name: 'Data per day' });
+    await chart.waitFor();
+    const usage = await (await page.request.get('/api/usage')).json();
+    const bars = await chart.locator('g').count();
+    assert.ok(bars >= 28 && bars <= 31, `one bar per day of a monthly cycle (${bars})`);
+    assert.match((await chart.locator('desc').textContent()) ?? '', /download and upload/);
+    assert.ok((await page.locator('table.sr-only tr').count()) >= 2, 'the figures are in a table for screen readers');
+    const devices = page.locator('table.devices');
+    for (const name of ['anna-phone', 'living-room-tv', 'laptop']) await devices.getByText(name).waitFor();
+    assert.is(usage.devices.length, 3);
+    await page.getByRole('heading', { name: 'Forecast' }).waitFor();
+    await page.getByText('Average per day').waitFor();
+    await page.getByRole('heading', { name: 'Past periods' }).waitFor();
+    await tp.screenshot('usage');
+    assert.equal(tp.errors, []);
+  });
+
+  check('device and operator names from outside render as text, never as HTML', async (tp) => {
+    const { page } = tp;
+    // The daemon has no way to rename a simulated client or operator, so the test changes
+    // what the browser receives: the same replies with hostile names.
+    const hostileStatus = async () => {
+      const status = await (await page.request.get('/api/status')).json();
+      status.connection.operator = HOSTILE;
+      return status;
+    };
+    await page.route('**/api/usage', async (route) => {
+      const res = await route.fetch();
+      const usage = await res.json();
+      usage.devices[0].name = HOSTILE;
+      await route.fulfill({ response: res, json: usage });
+    });
+    await page.route('**/api/status', async (route) => route.fulfill({ json: await hostileStatus() }));
+    await page.route('**/api/events', async (route) =>
+      route.fulfill({ contentType: 'text/event-stream', body: `event: status\ndata: ${JSON.stringify(await hostileStatus())}\n\n` }),
+    );
+    await signIn(tp, daemon.url, PASSWORD);
+    await page.locator('dd', { hasText: HOSTILE }).waitFor();
+    await page.getByRole('link', { name: 'Usage' }).click();
+    const cell = page.locator('table.devices td', { hasText: HOSTILE });
+    await cell.waitFor();
+    assert.ok((await cell.textContent())!.startsWith(HOSTILE), 'the name is shown as typed');
+    assert.is(await page.locator('main img, main script').count(), 0, 'no element was made from a name');
+    assert.is(await page.evaluate(() => (window as { __pwned?: number }).__pwned), undefined);
+    assert.equal(tp.errors, []);
+  });
+
+  check('an installer changes the plan: a bad value shows the error and changes nothing, a good one is saved', async (tp) => {
+    const { page } = tp;
+    await signIn(tp, daemon.url, installer);
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Plan', 'Audit log', 'Account']);
+    await nav.getByRole('link', { name: 'Plan' }).click();
+    const before = await (await page.request.get('/api/plan')).json();
+    const down = page.getByLabel('Limited download speed (kbit/s)');
+    const zone = page.getByLabel('Time zone');
+    await down.waitFor();
+
+    await zone.fill('Europe/Berlin');
+    await page.getByLabel('Monthly allowance').fill('30');
+    await down.fill('4');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.locator('#throttleDownKbit-note').textContent()) ?? '', /at least 8/, 'the message is next to the field');
+    assert.is(await down.getAttribute('aria-invalid'), 'true');
+    assert.is(await down.inputValue(), '4', 'what was typed stays');
+    assert.is(await zone.inputValue(), 'Europe/Berlin');
+    assert.equal(await (await page.request.get('/api/plan')).json(), before, 'the plan is unchanged');
+    await tp.screenshot('plan-error');
+
+    await zone.fill('Mars/Olympus_Mons');
+    await down.fill('128');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.locator('#timezone-note .error').waitFor();
+    assert.match((await page.locator('#timezone-note').textContent()) ?? '', /time zone/);
+    assert.equal(await (await page.request.get('/api/plan')).json(), before, 'still unchanged');
+
+    await zone.fill('Europe/Berlin');
+    await page.getByLabel('Top-up sizes offered').fill('512 MB, 1 GB, 2GB');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByText('The plan is saved.').waitFor();
+    const after = await (await page.request.get('/api/plan')).json();
+    assert.equal(
+      { down: after.throttleDownKbit, zone: after.timezone, cap: after.cap, topups: after.topupSizes },
+      { down: 128, zone: 'Europe/Berlin', cap: 30 * 1024 ** 3, topups: [512 * 1024 ** 2, 1024 ** 3, 2 * 1024 ** 3] },
+    );
+    assert.is(await page.locator('.field .error').count(), 0, 'no message is left over');
+    await tp.screenshot('plan-saved');
+
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: /changed the plan/ }).first().waitFor();
+    await page.getByRole('cell', { name: 'Installer' }).first().waitFor();
+    await tp.screenshot('audit');
+    assert.equal(unexpected(tp.errors), []);
+  });
+
+  check('a customer changes the password: a wrong current one is refused, then the new one signs in', async (tp) => {
+    const { page } = tp;
+    await signIn(tp, daemon.url, PASSWORD);
+    await page.getByRole('link', { name: 'Account' }).click();
+    const next = 'amber-finch-2048';
+    await page.getByLabel('Current password').fill('not-the-password');
+    await page.getByLabel('New password', { exact: true }).fill(next);
+    await page.getByLabel('New password again').fill(next);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /current password/);
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await page.getByText('The password is changed.').waitFor();
+    assert.is(await page.getByLabel('New password', { exact: true }).inputValue(), '', 'the fields are emptied');
+    await page.locator('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await signIn(tp, daemon.url, next);
+    assert.equal(unexpected(tp.errors), []);
+  });
+}
+
+test.run();
