@@ -12,7 +12,6 @@ import type { Hub } from './events.ts';
 import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
-import { securityHeaders } from './middleware/security-headers.ts';
 import { ACCESS } from './routes/access.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -20,6 +19,9 @@ import { staticRoutes, type loadAssets } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { planRoutes } from './routes/plan.ts';
+import { modemRoutes } from './routes/modem.ts';
+import type { ModemFeature } from './modem-service.ts';
+import { wifiRoutes, type WifiDeps } from './routes/wifi.ts';
 import type { Runtime } from './runtime.ts';
 import type { PlanConfig } from './core/config.ts';
 import type { PlanJson } from './api/plan.ts';
@@ -42,6 +44,10 @@ export type AppDeps = {
   audit: AuditLog;
   secureCookies?: boolean;
   clientAddress?: (c: Context) => string;
+  /** Balance, top-ups, USSD, SMS, signal meter, mobile settings (absent: those endpoints do not exist). */
+  modem?: ModemFeature;
+  /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
+  wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */
@@ -54,7 +60,6 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
   const audit = (role: string, event: string) => void deps.audit.record(role, event);
 
-  app.use(securityHeaders());
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
   app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
@@ -75,6 +80,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})) }));
   app.route('/api', auditRoutes(deps.audit));
   app.route('/api', planRoutes({ runtime: deps.runtime, plan: deps.plan, savePlan: deps.savePlan, audit }));
+  app.route('/api', wifiRoutes({ ...deps.wifi, clientAddress: deps.clientAddress ?? peerAddress, audit, log: deps.log }));
+  if (deps.modem) app.route('/api', modemRoutes({ ...deps.modem, runtime: deps.runtime, sessions: deps.sessions, audit }));
   app.route('/', staticRoutes(deps.assets));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

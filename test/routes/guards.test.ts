@@ -1,5 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveApp } from '../../device-daemon/src/http-server.ts';
 import { CUSTOMER_PASSWORD, HOST, testApp } from '../helpers/app.ts';
 
 const guards = suite('web guards');
@@ -38,18 +41,43 @@ guards('a plain form post or a text/plain body is refused before it is read', as
   }
 });
 
-guards('answers carry the security headers; API answers are not cached; no CORS', async () => {
+guards('answers carry the security headers; API answers are not cached; no CORS (through the real server)', async () => {
   const t = await testApp();
-  const res = await t.request('/api/session', { headers: { origin: 'http://evil.example' } });
-  assert.match(res.headers.get('content-security-policy')!, /script-src 'self'/);
-  assert.match(res.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
-  assert.is(res.headers.get('x-content-type-options'), 'nosniff');
-  assert.is(res.headers.get('referrer-policy'), 'no-referrer');
-  assert.is(res.headers.get('cache-control'), 'no-store');
-  assert.is(res.headers.get('access-control-allow-origin'), null);
-  const preflight = await t.request('/api/session', { method: 'OPTIONS', headers: { origin: 'http://evil.example' } });
-  assert.is(preflight.headers.get('access-control-allow-origin'), null);
-  assert.ok(preflight.status >= 400);
+  const server = await serveApp(t.app.fetch, '127.0.0.1', 0);
+  const { port } = server.address() as AddressInfo;
+  // node:http rather than fetch: fetch does not let a caller set Host.
+  const fetch = (url: string, init: { method?: string; headers: Record<string, string> }) =>
+    new Promise<{ status: number; headers: { get(name: string): string | null } }>((resolve, reject) => {
+      const req = request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        res.resume();
+        const get = (name: string) => {
+          const value = res.headers[name];
+          return value === undefined ? null : String(value);
+        };
+        resolve({ status: res.statusCode!, headers: { get } });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { host: HOST, origin: 'http://evil.example' } });
+    assert.is(res.status, 200);
+    assert.match(res.headers.get('content-security-policy')!, /script-src 'self'/);
+    assert.match(res.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+    assert.is(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.is(res.headers.get('x-frame-options'), 'DENY');
+    assert.is(res.headers.get('referrer-policy'), 'no-referrer');
+    assert.is(res.headers.get('cache-control'), 'no-store');
+    assert.is(res.headers.get('access-control-allow-origin'), null);
+    const page = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { host: HOST } });
+    assert.match(page.headers.get('content-security-policy')!, /default-src 'self'/);
+    assert.is(page.headers.get('cache-control'), null, 'only API answers are no-store');
+    const preflight = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'OPTIONS', headers: { host: HOST, origin: 'http://evil.example' } });
+    assert.is(preflight.headers.get('access-control-allow-origin'), null);
+    assert.ok(preflight.status >= 400);
+  } finally {
+    server.close();
+  }
 });
 
 guards('a body over the limit gets 413 and a body that is not JSON gets 400, with a message', async () => {

@@ -7,6 +7,15 @@ import type { Role } from '../api/session.ts';
 
 export type StatusDeps = { status: () => Status; statusEvents: Hub<Status>; sessions: Sessions };
 
+const json = new WeakMap<Status, Partial<Record<Role, string>>>();
+
+/** The status as JSON for `role`, made once per status (it changes once a tick). */
+function statusJson(status: Status, role: Role): string {
+  let byRole = json.get(status);
+  if (!byRole) json.set(status, (byRole = {}));
+  return (byRole[role] ??= JSON.stringify(forRole(status, role)));
+}
+
 /** Installer notices (offloading, enforcement failures) are not for customers. */
 export function forRole(status: Status, role: Role): Status {
   if (role === 'installer' || status.notices.every((n) => n.audience !== 'installer')) return status;
@@ -16,7 +25,7 @@ export function forRole(status: Status, role: Role): Status {
 /** GET /api/status, and GET /api/events: the same status pushed on every tick. */
 export function statusRoutes(deps: StatusDeps) {
   return new Hono<AccessEnv>()
-    .get('/status', (c) => c.json(forRole(deps.status(), c.get('session')!.role)))
+    .get('/status', (c) => c.body(statusJson(deps.status(), c.get('session')!.role), 200, { 'Content-Type': 'application/json' }))
     .get('/events', (c) => {
       const session = c.get('session')!;
       const encoder = new TextEncoder();
@@ -35,9 +44,10 @@ export function statusRoutes(deps: StatusDeps) {
             controller.close();
             return false;
           };
-          const send = (status: Status) => alive() && write(`event: status\ndata: ${JSON.stringify(forRole(status, session.role))}\n\n`);
+          const send = (status: Status) => alive() && write(`event: status\ndata: ${statusJson(status, session.role)}\n\n`);
           const unsubscribe = deps.statusEvents.subscribe(send);
           const keepAlive = setInterval(() => alive() && write(': keep-alive\n\n'), 15_000);
+          keepAlive.unref?.();
           stop = () => {
             unsubscribe();
             clearInterval(keepAlive);
