@@ -26,7 +26,27 @@ function rssKiB(pid: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Sends `count` GETs over `concurrency` keep-alive connections; returns requests per second. */
+/** Whether wrk (Debian's package) is installed: a C load generator loads the server, not itself. */
+const haveWrk = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk --version exits 1 after printing its version.
+    return (error as { status?: number }).status === 1;
+  }
+})();
+
+/** Requests per second from wrk over 5 s, or null without wrk. */
+function wrkRate(port: number, path: string, headers: Record<string, string>, concurrency: number): number | null {
+  if (!haveWrk) return null;
+  const args = ['-t1', `-c${concurrency}`, '-d5s', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), `http://127.0.0.1:${port}${path}`];
+  const out = execFileSync('wrk', args, { encoding: 'utf8' });
+  if (/Non-2xx/.test(out)) throw new Error(`wrk saw errors:\n${out}`);
+  return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+}
+
+/** Sends exactly `count` GETs from a Node client; returns its requests per second. */
 async function load(port: number, path: string, headers: Record<string, string>, count: number, concurrency: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let sent = 0;
@@ -78,8 +98,9 @@ async function benchBare(statusJson: string): Promise<Figures> {
   }
   await sleep(2000);
   const idle = rssKiB(last!.pid);
-  const rps = await load(last!.port, '/api/status', {}, REQUESTS, CONCURRENCY);
+  const nodeRps = await load(last!.port, '/api/status', {}, REQUESTS, CONCURRENCY);
   const loaded = rssKiB(last!.pid);
+  const rps = wrkRate(last!.port, '/api/status', {}, CONCURRENCY) ?? nodeRps;
   last!.kill();
   return { startupMs: median(starts), idleRssKiB: idle, loadedRssKiB: loaded, rps };
 }
@@ -98,8 +119,9 @@ async function benchDaemon(): Promise<{ figures: Figures; statusJson: string }> 
       await sleep(2000);
       const idle = rssKiB(d.pid);
       const statusJson = await (await fetch(`${d.url}/api/status`, { headers })).text();
-      const rps = await load(d.port, '/api/status', headers, REQUESTS, CONCURRENCY);
+      const nodeRps = await load(d.port, '/api/status', headers, REQUESTS, CONCURRENCY);
       const loaded = rssKiB(d.pid);
+      const rps = wrkRate(d.port, '/api/status', headers, CONCURRENCY) ?? nodeRps;
       await d.dispose();
       return { figures: { startupMs: median(starts), idleRssKiB: idle, loadedRssKiB: loaded, rps }, statusJson };
     }
@@ -171,6 +193,7 @@ const arm64 = await benchArm64(daemon.statusJson);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const result = {
   node: process.version,
+  load: haveWrk ? 'wrk' : 'node',
   startupMs: { daemon: Math.round(daemon.figures.startupMs), bare: Math.round(bare.startupMs), ratio: ratio(daemon.figures.startupMs, bare.startupMs) },
   idleRssKiB: { daemon: daemon.figures.idleRssKiB, bare: bare.idleRssKiB, ratio: ratio(daemon.figures.idleRssKiB, bare.idleRssKiB) },
   loadedRssKiB: { daemon: daemon.figures.loadedRssKiB, bare: bare.loadedRssKiB, ratio: ratio(daemon.figures.loadedRssKiB, bare.loadedRssKiB) },
@@ -194,7 +217,9 @@ for (const key of ['startupMs', 'idleRssKiB', 'loadedRssKiB', 'rps'] as const) {
   const f = result[key];
   console.log(`${key.padEnd(16)}${String(f.daemon).padStart(10)}${String(f.bare).padStart(10)}${String(f.ratio).padStart(8)}  ${targets[key]}`);
 }
-console.log(`(${STARTS} starts, median; ${REQUESTS} requests over ${CONCURRENCY} keep-alive connections to /api/status)`);
+console.log(
+  `(${STARTS} starts, median; RSS after ${REQUESTS} requests; rps on /api/status over ${CONCURRENCY} keep-alive connections ${haveWrk ? 'from wrk for 5 s' : 'from a Node client sharing the CPU (apt install wrk for a fairer load)'})`,
+);
 console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon bundle ${result.daemonBytes} B`);
 console.log(`one sampling tick with 35 clients: ${tickMicros} µs of daemon work (simulated ports)`);
 console.log(
