@@ -5,7 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { serveApp } from './http-server.ts';
 import type { Status } from './api/status.ts';
 import { createApp } from './app.ts';
 import { createAccounts } from './auth/accounts.ts';
@@ -23,7 +24,9 @@ import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { createEnforcer } from './jobs/plan-enforcer.ts';
 import { createRuntime } from './runtime.ts';
+import { createModemFeature } from './modem-service.ts';
 import { loadAssets } from './routes/static-files.ts';
+import { restoreBlocks } from './routes/wifi.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
@@ -154,7 +157,10 @@ export async function startDaemon(options: DaemonOptions) {
     allowedHosts: allowed,
     assets: loadAssets(options.www),
     log,
+    modem: createModemFeature({ modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, statusEvents, now: ports.clock.now, monotonic, log }),
+    wifi: { wireless: ports.wireless!, lan: ports.lan!, store: flash, usage: () => runtime.usage().ledger.devices, now: ports.clock.now },
   });
+  await restoreBlocks(ports.lan!, flash).catch((error: Error) => log(`clients: could not restore blocked devices: ${error.message}`));
 
   // The loop: one tick at a time, never overlapping, every poll_ms. Signals
   // (reload, re-apply) take their turn in the same queue as the ticks.
@@ -217,16 +223,16 @@ export async function startDaemon(options: DaemonOptions) {
   await tick();
   schedule();
 
-  const servers: ServerType[] = [];
+  const servers: Server[] = [];
   for (const address of listen) {
-    await new Promise<void>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, hostname: address.host, port: address.port }, () => resolve());
-      server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(new ListenError(`cannot listen on ${address.host}:${address.port}: ${error.code === 'EADDRINUSE' ? 'the address is in use' : error.message}`)),
-      );
-      servers.push(server);
-    });
+    try {
+      servers.push(await serveApp(app.fetch, address.host, address.port));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ListenError(`cannot listen on ${address.host}:${address.port}: ${code === 'EADDRINUSE' ? 'the address is in use' : (error as Error).message}`);
+    }
   }
+
 
   return {
     app,

@@ -7,14 +7,15 @@ import { nftAccounting } from './ports/accounting/nft.ts';
 import { systemClock } from './ports/clock/system.ts';
 import { linuxCounters } from './ports/counters/linux.ts';
 import { nftFirewall } from './ports/firewall/nft.ts';
-import { unavailableModem } from './ports/modem/unavailable.ts';
+import { mmcliModem } from './ports/modem/mmcli.ts';
 import { createRunner } from './ports/runner.ts';
 import { tcShaper } from './ports/shaper/tc.ts';
 import type { SimDevice } from './ports/sim/device.ts';
 import { openwrtSystem } from './ports/system/openwrt.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
-import { uciWifi } from './ports/wifi/uci-wifi.ts';
+import { openwrtLan } from './ports/wifi/lan.ts';
+import { uciWireless } from './ports/wifi/wireless.ts';
 
 export const PACKAGE = 'modem-admin';
 
@@ -67,14 +68,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     return createSimPlatform({ ...options, package: PACKAGE }, kernel);
   }
   const uci = cliUci(runner);
+  const wireless = uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 })));
   return {
     uci,
     sim: null,
     ports: ({ wan, lan }) => ({
       ...kernelPorts(runner, wan, lan),
-      modem: unavailableModem(),
+      modem: mmcliModem(runner),
       uci,
-      wifi: uciWifi(uci, async () => void (await runner.run(['wifi', 'reload']))),
+      // The older WifiPort, kept for its callers, over the same UCI writer.
+      wifi: { get: wireless.read, set: async (s) => (await wireless.write(s))() },
+      wireless,
+      lan: openwrtLan({ runner, lanDevice: lan }),
       system: openwrtSystem(runner),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),

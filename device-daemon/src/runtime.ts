@@ -55,8 +55,13 @@ export function createRuntime(deps: RuntimeDeps) {
     return list;
   }
 
+  // Built once per change, not per request: polling clients and event streams share it.
+  let cached: Status | null = null;
+  /** Drops the built status: the next reader builds it anew. */
+  const changed = () => void (cached = null);
+
   function status(): Status {
-    return buildStatus({
+    return (cached ??= buildStatus({
       now: ports.clock.now(),
       timeTrusted: ports.clock.trusted(),
       plan: plan(),
@@ -66,7 +71,7 @@ export function createRuntime(deps: RuntimeDeps) {
       // With offloading on, established flows pass the shaper: do not claim a throttle that does not hold.
       enforced: offload === 'none' ? enforcer.enforced() : 'none',
       notices: notices(),
-    });
+    }));
   }
 
   /** Raises new alerts and brings the line to what the plan wants. */
@@ -83,6 +88,7 @@ export function createRuntime(deps: RuntimeDeps) {
     sampler.update(change);
     await enforce(true);
     await deps.flush(reason);
+    changed();
     deps.statusEvents.publish(status());
   }
 
@@ -97,14 +103,15 @@ export function createRuntime(deps: RuntimeDeps) {
     },
     async tick(): Promise<void> {
       const cycleBefore = sampler.ledger().cycleStart;
-      const changed = await sampler.tick();
+      const counted = await sampler.tick();
       await checkOffload();
       // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
       const notes = sampler.notes();
       await enforce(notes.includes('recreated') || notes.includes('reset'));
       modem = await ports.modem.status();
       if (sampler.ledger().cycleStart !== cycleBefore) await deps.flush('rollover');
-      else if (changed) await deps.flush('changed');
+      else if (counted) await deps.flush('changed');
+      changed();
       if (deps.statusEvents.size > 0) deps.statusEvents.publish(status());
     },
     usage() {
@@ -125,11 +132,13 @@ export function createRuntime(deps: RuntimeDeps) {
     /** The WAN came back up (hotplug, SIGUSR1): put the plan's state back now; nothing to save. */
     async reapply(): Promise<void> {
       await enforce(true);
+      changed();
     },
     /** After the plan changed in UCI: re-decide at once and save. */
     async planChanged() {
       await enforce(true);
       await deps.flush('policy');
+      changed();
       deps.statusEvents.publish(status());
     },
   };

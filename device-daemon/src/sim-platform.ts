@@ -13,10 +13,15 @@ import { simShaper } from './ports/shaper/sim.ts';
 import { SimDevice } from './ports/sim/device.ts';
 import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
+import { SEED_NETWORK } from './ports/sim/seed-network.ts';
+import { simOperator } from './ports/sim/operator.ts';
+import { readConfig } from './core/config.ts';
 import { simSystem } from './ports/system/sim.ts';
 import type { Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { uciWifi } from './ports/wifi/uci-wifi.ts';
+import { simLan, simWifiReload } from './ports/wifi/sim.ts';
+import { uciWireless } from './ports/wifi/wireless.ts';
 
 type KernelPorts = Pick<Ports, 'counters' | 'accounting' | 'shaper' | 'firewall'>;
 
@@ -29,7 +34,7 @@ export function createSimPlatform(
   kernel: ((devices: { wan: string; lan: string }) => KernelPorts) | null,
 ): PlatformParts {
   const seedText = readFileSync(options.configFile, 'utf8');
-  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL });
+  const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   return {
     uci,
@@ -45,7 +50,12 @@ export function createSimPlatform(
           }),
       uci,
       wifi: uciWifi(uci, async () => {}),
-      modem: simModem(device, () => null),
+      wireless: uciWireless(uci, simWifiReload(device)),
+      lan: simLan(device, Date.now),
+      modem: simModem(device, simOperator(device, { cap: async () => {
+        const { cap } = readConfig(await uci.show(options.package)).plan;
+        return typeof cap === 'number' ? cap : null;
+      }, now: Date.now })),
       system: simSystem(),
       clock: systemClock(),
     }),

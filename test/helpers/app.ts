@@ -21,10 +21,15 @@ import { simShaper } from '../../device-daemon/src/ports/shaper/sim.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { SEED_FIREWALL } from '../../device-daemon/src/ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
+import { SEED_NETWORK } from '../../device-daemon/src/ports/sim/seed-network.ts';
+import { simOperator } from '../../device-daemon/src/ports/sim/operator.ts';
+import { createModemFeature } from '../../device-daemon/src/modem-service.ts';
 import { memoryStore } from '../../device-daemon/src/ports/store/memory.ts';
 import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
 import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
 import { uciWifi } from '../../device-daemon/src/ports/wifi/uci-wifi.ts';
+import { simLan, simWifiReload } from '../../device-daemon/src/ports/wifi/sim.ts';
+import { uciWireless } from '../../device-daemon/src/ports/wifi/wireless.ts';
 import { createRuntime } from '../../device-daemon/src/runtime.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +44,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; modemTimeoutMs?: number } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -48,7 +53,8 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     mono += ms;
     clock.advance(ms);
   };
-  const uci = simUci(mkdtempSync(join(tmpdir(), 'route-uci-')), { 'modem-admin': options.config ?? DEFAULT_CONFIG, firewall: SEED_FIREWALL, wireless: SEED_WIRELESS });
+  const uciDir = mkdtempSync(join(tmpdir(), 'route-uci-'));
+  const uci = simUci(uciDir, { 'modem-admin': options.config ?? DEFAULT_CONFIG, firewall: SEED_FIREWALL, wireless: SEED_WIRELESS, network: SEED_NETWORK });
   let config: Config = readConfig(await uci.show('modem-admin'));
   const store = memoryStore();
   const accounts = await createAccounts({ store, labelSecret: LABEL_SECRET, installerHash: () => installerHash });
@@ -62,7 +68,9 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     firewall: simFirewall(device),
     uci,
     wifi: uciWifi(uci, async () => {}),
-    modem: simModem(device, () => null),
+    wireless: uciWireless(uci, simWifiReload(device)),
+    lan: simLan(device, clock.now),
+    modem: simModem(device, simOperator(device, { cap: () => (typeof config.plan.cap === 'number' ? config.plan.cap : null), now: clock.now })),
     system: simSystem(),
     clock,
   };
@@ -100,6 +108,9 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     log,
+    wifi: { wireless: ports.wireless, lan: ports.lan, store, usage: () => runtime.usage().ledger.devices, now: clock.now },
+    // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
+    modem: createModemFeature({ modem: ports.modem, uci, pkg: 'modem-admin', runtime, statusEvents, now: clock.now, monotonic, log, sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 }),
   };
   const app = createApp(deps);
 
@@ -126,5 +137,5 @@ export async function testApp(options: { setUp?: boolean; config?: string } = {}
     return { cookie, csrf: csrfToken, role };
   }
 
-  return { app, deps, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
+  return { uciDir, app, deps, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
 }

@@ -16,7 +16,7 @@ export class UciSyntaxError extends Error {
   }
 }
 
-function tokenize(text: string, lineNo: number): string[] {
+export function tokenize(text: string, lineNo: number): string[] {
   const tokens: string[] = [];
   let i = 0;
   while (i < text.length) {

@@ -112,7 +112,16 @@ export type ModemStatus = {
   technology: string | null;
   roaming: boolean;
   signal: SignalReading;
+  /** 3GPP registration (home, roaming, searching, denied...), when known. */
+  registration?: string | null;
 };
+
+export type SimCard = { iccid: string | null; imsi: string | null; ownNumber: string | null };
+
+/** What the installer picks; the modem port maps it to its own mode names. */
+export type NetworkMode = 'auto' | 'lte' | '3g';
+
+export type ApnSettings = { apn: string; auth: 'none' | 'pap' | 'chap'; username: string; password: string; mode: NetworkMode };
 
 export type UssdReply = { text: string; final: boolean };
 
@@ -125,12 +134,26 @@ export type SmsMessage = {
   incoming: boolean;
 };
 
+/** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
 export interface ModemPort {
   status(): Promise<ModemStatus>;
+  /** Starts a USSD session; a reply with final false waits for ussdRespond. */
   ussd(code: string): Promise<UssdReply>;
+  ussdRespond(text: string): Promise<UssdReply>;
+  /** The network's text that arrived after the last reply (e.g. after a release message), or null. */
+  ussdPending(): Promise<UssdReply | null>;
+  ussdCancel(): Promise<void>;
   listSms(): Promise<SmsMessage[]>;
   sendSms(to: string, text: string): Promise<void>;
   deleteSms(id: string): Promise<void>;
+  sim(): Promise<SimCard>;
+  unlockPin(pin: string): Promise<void>;
+  changePin(pin: string, newPin: string): Promise<void>;
+  /**
+   * Applies APN and network mode, already written to UCI's `network` interface
+   * `iface` (the connection manager reads them there when it reconnects).
+   */
+  configure(settings: ApnSettings, iface: string | null): Promise<void>;
 }
 
 export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';
@@ -140,6 +163,38 @@ export type WifiSettings = { ssid: string; key: string; security: WifiSecurity }
 export interface WifiPort {
   get(): Promise<WifiSettings>;
   set(settings: WifiSettings): Promise<void>;
+}
+
+/** Wi-Fi as the access points have it (all alike; read from the first). */
+export type WifiConfig = WifiSettings & { maxClients: number | null; bands: string[] };
+
+/** Wi-Fi settings of every access point (UCI `wireless`), changed together. */
+export interface WirelessPort {
+  read(): Promise<WifiConfig>;
+  /**
+   * Writes every access point in one `uci batch` and commits. Returns the reload,
+   * to run once the HTTP response is out; when it fails, the previous values are
+   * written back and reloaded, and it throws.
+   */
+  write(next: WifiSettings & { maxClients?: number | null }): Promise<() => Promise<void>>;
+}
+
+/** A dnsmasq lease (/tmp/dhcp.leases). `expires` in epoch seconds, 0 for infinite. */
+export type Lease = { mac: string; ip: string; name: string | null; expires: number };
+/** A Wi-Fi station as hostapd or iw reports it. */
+export type Station = { mac: string; band: string | null; signal: number | null; connectedSeconds: number | null };
+/** A neighbour table entry (`ip -j neigh`). */
+export type Neighbour = { ip: string; mac: string; dev: string; state: string[] };
+
+/** What the router knows of its LAN clients, and the per-MAC forward block. */
+export interface LanPort {
+  leases(): Promise<Lease[]>;
+  stations(): Promise<Station[]>;
+  neighbours(): Promise<Neighbour[]>;
+  /** MACs whose forwarded traffic is dropped. */
+  blocked(): Promise<string[]>;
+  /** Makes exactly `macs` blocked; changes nothing when that is already so. */
+  setBlocked(macs: string[]): Promise<void>;
 }
 
 export interface SystemPort {
@@ -171,4 +226,6 @@ export type Ports = {
   modem: ModemPort;
   system: SystemPort;
   clock: Clock;
+  wireless?: WirelessPort;
+  lan?: LanPort;
 };

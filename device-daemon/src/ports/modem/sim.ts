@@ -1,8 +1,18 @@
 import type { SimDevice } from '../sim/device.ts';
-import type { ModemPort, SignalReading, SmsMessage } from '../types.ts';
+import type { SimOperator } from '../sim/operator.ts';
+import type { ModemPort, SignalReading, SmsMessage, UssdReply } from '../types.ts';
+import { ModemError } from './modem-error.ts';
 
 /** Best reception when the antenna faces the simulated tower, at this bearing. */
 const TOWER_DEGREES = 120;
+const NO_SIGNAL = { rsrp: null, rsrq: null, sinr: null, rssi: null };
+
+/**
+ * What `device.modem.fault` can be told to do: no modem, no SIM, a USSD that
+ * times out, a network error reply, a release message before the result, a
+ * reply that comes only when `device.modem.deliverLate()` is called.
+ */
+export type SimModemFault = 'no-modem' | 'no-sim' | 'ussd-timeout' | 'network-error' | 'release' | 'late';
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
@@ -21,36 +31,130 @@ export function simSignal(device: SimDevice): SignalReading {
   };
 }
 
-/** A stateful simulated modem: status and signal, USSD, and an SMS store. */
-export function simModem(device: SimDevice, ussdReply: (code: string) => string | null): ModemPort {
+/**
+ * A stateful simulated modem: status and signal, a SIM with a PIN, USSD
+ * sessions and an SMS store, answered by the simulated operator. It refuses
+ * overlapping USSD or SMS actions, as a real modem does.
+ */
+export function simModem(device: SimDevice, operator: SimOperator | ((code: string) => string | null)): ModemPort {
+  const op: SimOperator = typeof operator === 'function' ? { ussd: async (code) => operator(code), sms: async () => null } : operator;
+  const m = device.modem;
   const sms: SmsMessage[] = [];
   let nextId = 1;
+  let busy = false;
+  let pending: UssdReply | null = null;
+  let menu = false;
+
+  /** The fault a user would meet first, as ModemManager reports it. */
+  function check(): void {
+    if (m.fault === 'no-modem') throw new ModemError('no-modem', 'no modem found');
+    if (m.fault === 'no-sim') throw new ModemError('no-sim', 'no SIM card');
+    if (m.sim.locked) throw new ModemError('pin', 'the SIM needs its PIN');
+  }
+  /** One action at a time, like the modem's single USSD/SMS channel. */
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    check();
+    if (busy) throw new ModemError('busy', 'the modem is busy with another action');
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+    }
+  }
+  function store(from: string, text: string, incoming: boolean) {
+    sms.push({ id: String(nextId++), from, text, time: new Date(Date.now()).toISOString(), incoming });
+  }
+
+  async function answer(code: string): Promise<UssdReply> {
+    if (m.fault === 'ussd-timeout') throw new ModemError('timeout', 'the modem did not answer in time');
+    if (m.fault === 'network-error') throw new ModemError('network', 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Failed: Network error');
+    if (code === '*100#') {
+      menu = true;
+      return { text: 'Menu\n1:Stan konta\n2:Pakiety', final: false };
+    }
+    const text = await op.ussd(code);
+    if (text === null) throw new ModemError('network', 'unknown service code');
+    if (m.fault === 'release') {
+      pending = { text, final: true };
+      return { text: '', final: false };
+    }
+    if (m.fault === 'late') await new Promise<void>((resolve) => (m.deliverLate = resolve));
+    return { text, final: true };
+  }
+
   return {
     async status() {
-      const connected = device.modem.state === 'connected' || device.modem.state === 'registered';
+      const state = m.fault === 'no-modem' ? 'absent' : m.fault === 'no-sim' ? 'sim-missing' : m.sim.locked ? 'locked' : m.state;
+      const up = state === 'connected' || state === 'registered';
+      const umts = m.settings.mode === '3g';
+      const signal = up ? simSignal(device) : NO_SIGNAL;
       return {
-        state: device.modem.state,
-        operator: connected ? device.modem.operator : null,
-        technology: connected ? device.modem.technology : null,
-        roaming: device.modem.roaming,
-        signal: connected ? simSignal(device) : { rsrp: null, rsrq: null, sinr: null, rssi: null },
+        state,
+        operator: up ? m.operator : null,
+        technology: up ? (umts ? 'umts' : m.technology) : null,
+        roaming: m.roaming,
+        registration: up ? (m.roaming ? 'roaming' : 'home') : null,
+        signal: umts ? { ...NO_SIGNAL, rssi: signal.rssi } : signal,
       };
     },
-    async ussd(code) {
-      const text = ussdReply(code);
-      if (text === null) throw new Error(`USSD ${code}: unknown service code`);
-      return { text, final: true };
+    ussd: (code) => exclusive(() => answer(code)),
+    ussdRespond: (text) =>
+      exclusive(async () => {
+        if (!menu) throw new ModemError('network', 'no USSD session');
+        menu = false;
+        return answer(text === '1' ? '*108#' : '*109#');
+      }),
+    async ussdPending() {
+      const reply = pending;
+      pending = null;
+      return reply;
+    },
+    async ussdCancel() {
+      menu = false;
+      pending = null;
     },
     async listSms() {
-      return sms.map((m) => ({ ...m }));
+      check();
+      return sms.map((x) => ({ ...x }));
     },
-    async sendSms(to, text) {
-      sms.push({ id: String(nextId++), from: to, text, time: null, incoming: false });
-    },
+    sendSms: (to, text) =>
+      exclusive(async () => {
+        store(to, text, false);
+        const reply = await op.sms(to, text);
+        if (reply !== null) store(to, reply, true);
+      }),
     async deleteSms(id) {
-      const index = sms.findIndex((m) => m.id === id);
-      if (index < 0) throw new Error(`no SMS ${id}`);
+      check();
+      const index = sms.findIndex((x) => x.id === id);
+      if (index < 0) throw new ModemError('network', `no SMS ${id}`);
       sms.splice(index, 1);
+    },
+    async sim() {
+      check();
+      return { iccid: m.sim.iccid, imsi: m.sim.imsi, ownNumber: m.sim.number };
+    },
+    async unlockPin(pin) {
+      if (m.fault === 'no-sim') throw new ModemError('no-sim', 'no SIM card');
+      if (m.sim.retries === 0) throw new ModemError('pin', 'the SIM needs its PUK');
+      if (pin !== m.sim.pin) {
+        m.sim.retries--;
+        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`);
+      }
+      m.sim.locked = false;
+      m.sim.retries = 3;
+    },
+    async changePin(pin, newPin) {
+      check();
+      if (pin !== m.sim.pin) {
+        m.sim.retries--;
+        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`);
+      }
+      m.sim.pin = newPin;
+    },
+    async configure(settings) {
+      check();
+      m.settings = { ...settings };
     },
   };
 }

@@ -1,15 +1,23 @@
 import type { ModemPort } from '../types.ts';
+import { ModemError } from './modem-error.ts';
 
-/** Until the ModemManager port lands: the modem is reported absent and its actions refuse. */
+/** A build without a modem: the modem is reported absent and its actions refuse. */
 export function unavailableModem(): ModemPort {
   const refuse = async (): Promise<never> => {
-    throw new Error('ModemManager support is not in this build');
+    throw new ModemError('no-modem', 'no modem found');
   };
   return {
     status: async () => ({ state: 'absent', operator: null, technology: null, roaming: false, signal: { rsrp: null, rsrq: null, sinr: null, rssi: null } }),
     ussd: refuse,
+    ussdRespond: refuse,
+    ussdPending: refuse,
+    ussdCancel: refuse,
     listSms: refuse,
     sendSms: refuse,
     deleteSms: refuse,
+    sim: refuse,
+    unlockPin: refuse,
+    changePin: refuse,
+    configure: refuse,
   };
 }

@@ -1,10 +1,11 @@
 // The simulated modem-router: one stateful world behind every simulated port, so
 // that what one port does shows in the others (a throttle slows the counters, a
 // block stops them, a modem reconnect re-creates the WAN interface).
-import type { ModemState, ShaperState } from '../types.ts';
+import type { ApnSettings, ModemState, ShaperState } from '../types.ts';
 import { seededRandom, type Random } from './random.ts';
 
-export type SimClient = { mac: string; address: string; name: string; weight: number };
+/** `band` null: wired. `signal` in dBm for Wi-Fi clients. */
+export type SimClient = { mac: string; address: string; name: string; weight: number; band?: string | null; signal?: number };
 
 export type SimOptions = {
   /** Monotonic milliseconds; the traffic follows it. */
@@ -18,9 +19,11 @@ export type SimOptions = {
 };
 
 const CLIENTS: SimClient[] = [
-  { mac: '3c:22:fb:10:00:01', address: '192.168.1.101', name: 'anna-phone', weight: 3 },
-  { mac: '3c:22:fb:10:00:02', address: '192.168.1.102', name: 'living-room-tv', weight: 5 },
-  { mac: '3c:22:fb:10:00:03', address: '192.168.1.103', name: 'laptop', weight: 2 },
+  { mac: '3c:22:fb:10:00:01', address: '192.168.1.101', name: 'anna-phone', weight: 3, band: '5 GHz', signal: -52 },
+  { mac: '3c:22:fb:10:00:02', address: '192.168.1.102', name: 'living-room-tv', weight: 5, band: null },
+  { mac: '3c:22:fb:10:00:03', address: '192.168.1.103', name: 'laptop', weight: 2, band: '2.4 GHz', signal: -67 },
+  // Host names are whatever a device sends in DHCP: this one is hostile, and must show as text.
+  { mac: '3c:22:fb:10:00:04', address: '192.168.1.104', name: `<img src=x onerror=alert(1)>"';$(reboot)`, weight: 1, band: '2.4 GHz', signal: -78 },
 ];
 
 export class SimDevice {
@@ -31,7 +34,25 @@ export class SimDevice {
   perClient = new Map<string, { down: number; up: number }>();
   shaper: ShaperState = null;
   blocked = false;
-  modem = { state: 'connected' as ModemState, operator: 'Plus', technology: 'lte', roaming: false, antennaDegrees: 40 };
+  /** MACs blocked by the customer: their traffic stops. */
+  blockedMacs = new Set<string>();
+  /** `wifi reload` calls, and whether the next one fails (to test the rollback). */
+  wifiReloads = 0;
+  failWifiReload = false;
+  modem = {
+    state: 'connected' as ModemState,
+    operator: 'Plus',
+    technology: 'lte',
+    roaming: false,
+    /** Where the antenna points (degrees); the signal follows it. Tests and the console turn it. */
+    antennaDegrees: 40,
+    /** A fault to simulate (see SimModemFault in ports/modem/sim.ts), or null. */
+    fault: null as string | null,
+    sim: { pin: '1234', locked: false, retries: 3, iccid: '89480000000000000000', imsi: '260010000000000', number: '48500100200' },
+    settings: { apn: 'internet', auth: 'none', username: '', password: '', mode: 'auto' } as ApnSettings,
+    /** Delivers the USSD reply held back by the 'late' fault. */
+    deliverLate: () => {},
+  };
   private last: number;
   private readonly downRate: number;
   private readonly upShare: number;
@@ -60,12 +81,15 @@ export class SimDevice {
       down = Math.min(down, (this.shaper.downKbit * 1000 * seconds) / 8);
       up = Math.min(up, (this.shaper.upKbit * 1000 * seconds) / 8);
     }
-    down = Math.round(down);
-    up = Math.round(up);
+    // Blocked devices move nothing; the rest of the household carries on as before.
+    const active = this.clients.filter((c) => !this.blockedMacs.has(c.mac));
+    const weights = this.clients.reduce((sum, c) => sum + c.weight, 0);
+    const activeShare = weights ? active.reduce((sum, c) => sum + c.weight, 0) / weights : 1;
+    down = Math.round(down * activeShare);
+    up = Math.round(up * activeShare);
     this.wan.rxBytes += down;
     this.wan.txBytes += up;
-    const weights = this.clients.reduce((sum, c) => sum + c.weight, 0);
-    for (const client of this.clients) {
+    for (const client of active) {
       const share = client.weight / weights;
       const prev = this.perClient.get(client.mac) ?? { down: 0, up: 0 };
       this.perClient.set(client.mac, { down: prev.down + Math.round(down * share), up: prev.up + Math.round(up * share) });

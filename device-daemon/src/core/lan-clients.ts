@@ -1,0 +1,104 @@
+// Who is on the LAN: dnsmasq leases (names, IPv4), the Wi-Fi station lists of
+// hostapd or iw (band, signal, connected time) and the neighbour table (who is
+// really there), joined by MAC. Parsers take captured command output as text.
+import * as v from 'valibot';
+import type { ClientJson } from '../api/wifi.ts';
+import type { Lease, Neighbour, Station } from '../ports/types.ts';
+import type { Bytes } from './usage-ledger.ts';
+
+const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
+
+/** /tmp/dhcp.leases: `expiry mac ip name client-id`; DHCPv6 lines (after `duid`) and junk are skipped. */
+export function parseLeases(text: string): Lease[] {
+  return text.split('\n').flatMap((line) => {
+    const [expires, mac = '', ip, name] = line.trim().split(/\s+/);
+    const m = mac.toLowerCase();
+    return MAC.test(m) && ip && /^\d+$/.test(expires!) ? [{ mac: m, ip, name: !name || name === '*' ? null : name, expires: Number(expires) }] : [];
+  });
+}
+
+/** The band of a frequency in MHz. */
+export const bandOf = (mhz: number) => (mhz < 2500 ? '2.4 GHz' : mhz < 5950 ? '5 GHz' : '6 GHz');
+
+const num = v.optional(v.number());
+const Hostapd = v.looseObject({ freq: num, clients: v.record(v.string(), v.looseObject({ signal: num, connected_time: num })) });
+
+/** `ubus call hostapd.<if> get_clients`. */
+export function parseHostapdClients(json: string): Station[] {
+  const out = v.parse(Hostapd, JSON.parse(json));
+  return Object.entries(out.clients).map(([mac, c]) => ({
+    mac: mac.toLowerCase(),
+    band: out.freq ? bandOf(out.freq) : null,
+    signal: c.signal ?? null,
+    connectedSeconds: c.connected_time ?? null,
+  }));
+}
+
+/** `iw dev <if> station dump`, for an interface on `band`. */
+export function parseIwStations(text: string, band: string | null): Station[] {
+  return text.split(/^Station /m).flatMap((block) => {
+    const mac = block.slice(0, 17).toLowerCase();
+    if (!MAC.test(mac)) return [];
+    const field = (name: string) => new RegExp(`^\\s*${name}:\\s*(-?\\d+)`, 'm').exec(block)?.[1];
+    const signal = field('signal');
+    const time = field('connected time');
+    return [{ mac, band, signal: signal === undefined ? null : Number(signal), connectedSeconds: time === undefined ? null : Number(time) }];
+  });
+}
+
+/** `iw dev`: the access-point interfaces and their frequency (MHz), when up. */
+export function parseIwDev(text: string): { dev: string; mhz: number | null }[] {
+  return text.split(/^\s*Interface /m).flatMap((block) => {
+    const dev = /^\S+/.exec(block)?.[0];
+    if (!dev || !/^\s*type AP$/m.test(block)) return [];
+    const mhz = /\((\d+) MHz\)/.exec(block)?.[1];
+    return [{ dev, mhz: mhz ? Number(mhz) : null }];
+  });
+}
+
+const Neigh = v.array(v.looseObject({ dst: v.string(), dev: v.optional(v.string()), lladdr: v.optional(v.string()), state: v.optional(v.array(v.string())) }));
+
+/** `ip -j neigh`: entries with a link-layer address. */
+export function parseNeighbours(json: string): Neighbour[] {
+  return v.parse(Neigh, JSON.parse(json)).flatMap((n) => (n.lladdr ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
+}
+
+export type LanInput = {
+  leases: Lease[];
+  stations: Station[];
+  neighbours: Neighbour[];
+  blocked: string[];
+  /** This cycle's bytes per client key (MAC, else IP), from the ledger. */
+  usage: Record<string, Bytes>;
+  /** When the daemon first saw each MAC present (ms), for clients with no connected time. */
+  seen: ReadonlyMap<string, number>;
+  now: number;
+};
+
+/** The device list: Wi-Fi stations, live neighbours and blocked MACs, joined by MAC. */
+export function lanClients(x: LanInput): ClientJson[] {
+  const live = x.neighbours.filter((n) => !n.state.some((s) => s === 'FAILED' || s === 'INCOMPLETE'));
+  const macs = new Set([...x.stations.map((s) => s.mac), ...live.map((n) => n.mac), ...x.blocked]);
+  return [...macs]
+    .map((mac): ClientJson => {
+      const lease = x.leases.find((l) => l.mac === mac);
+      const station = x.stations.find((s) => s.mac === mac);
+      const ips = live.filter((n) => n.mac === mac).map((n) => n.ip);
+      const ip = lease?.ip ?? ips.find((a) => a.includes('.')) ?? ips[0] ?? null;
+      const since = station?.connectedSeconds != null ? x.now - station.connectedSeconds * 1000 : (x.seen.get(mac) ?? null);
+      const use = x.usage[mac] ?? (ip ? x.usage[ip] : undefined);
+      return {
+        mac,
+        name: lease?.name ?? null,
+        ip,
+        band: station?.band ?? null,
+        signal: station?.signal ?? null,
+        wired: !station && ips.length > 0,
+        since: since === null ? null : new Date(since).toISOString(),
+        down: use?.down ?? 0,
+        up: use?.up ?? 0,
+        blocked: x.blocked.includes(mac),
+      };
+    })
+    .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.mac.localeCompare(b.mac));
+}

@@ -1,0 +1,59 @@
+// The simulated mobile operator: answers USSD codes and SMS in the style of real
+// replies (test/fixtures/modem/operator-texts), from its own count of the
+// simulated traffic and the plan's cap. Simulator only (dist/sim.mjs).
+import type { SimDevice } from './device.ts';
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+/** The operator counts a little more than the router does (headers, retransmissions). */
+const OPERATOR_DRIFT = 1.02;
+
+export type SimOperator = {
+  ussd(code: string): Promise<string | null>;
+  /** The reply an SMS to `to` gets, or null for none. */
+  sms(to: string, text: string): Promise<string | null>;
+};
+
+export function simOperator(device: SimDevice, options: { cap: () => Promise<number | null> | number | null; now: () => number }): SimOperator {
+  let bought = 0;
+  const validUntil = new Date(options.now() + 180 * 86_400_000).toISOString().slice(0, 10);
+  const used = () => [...device.perClient.values()].reduce((sum, b) => sum + b.down + b.up, 0) * OPERATOR_DRIFT;
+
+  async function balance(): Promise<string> {
+    const cap = await options.cap();
+    const left = cap === null ? 999 * GiB : Math.max(0, cap + bought - used());
+    return `Tu consumo adicional es de 0.00 euros. Te quedan ${(left / GiB).toFixed(2)} GB, 94 min nacionales y 998 SMS a DIGI, validos hasta dia 1.`;
+  }
+  function buy(mb: number): string {
+    bought += mb * MiB;
+    return `Pakiet ${mb} MB zostal aktywowany. Dziekujemy!`;
+  }
+
+  return {
+    async ussd(code) {
+      const purchase = /^\*111\*(512|1024)#$/.exec(code);
+      if (purchase) return buy(Number(purchase[1]));
+      switch (code) {
+        case '*108#':
+          return balance();
+        case '*109#':
+          return `Pozostalo Ci 50,04zl do wykorzystania do ${validUntil} 23:59:59.`;
+        case '*101#':
+          return `Twoj numer: ${device.modem.sim.number}`;
+        case '*107*1#':
+          device.modem.state = 'connected';
+          return 'Internet wlaczony.';
+        case '*107*2#':
+          device.modem.state = 'registered';
+          return 'Internet wylaczony.';
+        default:
+          return null;
+      }
+    },
+    async sms(to, text) {
+      if (to !== '7202020') return null;
+      const purchase = /^PAKIET (512|1024)$/i.exec(text.trim());
+      return purchase ? buy(Number(purchase[1])) : balance();
+    },
+  };
+}

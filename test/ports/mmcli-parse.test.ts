@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
+import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
+import { parseModem, parseModemList, parseSignal, parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { CommandError } from '../../device-daemon/src/ports/runner.ts';
+import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/modem/${name}`, import.meta.url), 'utf8');
+const json = (name: string) => JSON.parse(fixture(name)) as unknown;
+
+const parse = suite('mmcli --output-json parsers on captured outputs');
+
+parse('the modem list gives D-Bus paths', () => {
+  assert.equal(parseModemList(json('mmcli-list-modems-rpi4alarm.json')), ['/org/freedesktop/ModemManager1/Modem/0']);
+  assert.equal(parseModemList({}), [], 'no modem: the key is missing');
+});
+
+parse('a connected 3G Quectel: state, technology, operator, home registration, no own number', () => {
+  const m = parseModem(json('mmcli-modem-quectel-em12g-openwisp.json'));
+  assert.is(m.state, 'connected');
+  assert.is(m.technology, 'hsdpa');
+  assert.is(m.operator, 'OperatorName');
+  assert.is(m.registration, 'home');
+  assert.is(m.roaming, false);
+  assert.is(m.simPath, '/org/freedesktop/ModemManager1/SIM/0');
+  assert.is(m.ownNumber, null);
+});
+
+parse('a roaming Telit on LTE', () => {
+  const m = parseModem(json('mmcli-modem-telit-le910c4-orb.json'));
+  assert.is(m.state, 'connected');
+  assert.is(m.technology, 'lte');
+  assert.is(m.operator, 'vodafone.de');
+  assert.ok(m.roaming);
+});
+
+parse('a failed modem without SIM (values of the Sierra -K capture), with "--" and missing keys', () => {
+  const m = parseModem({ modem: { generic: { state: 'failed', 'state-failed-reason': 'sim-missing', 'access-technologies': [], sim: '--' }, '3gpp': { 'operator-name': '--', 'registration-state': '--' } } });
+  assert.equal(m, { state: 'sim-missing', operator: null, technology: null, roaming: false, registration: null, simPath: null, ownNumber: null });
+  assert.is(parseModem({ modem: {} }).state, 'searching', 'a modem with no generic section at all');
+  assert.is(parseModem({ modem: { generic: { state: 'locked', sim: '/' } } }).simPath, null);
+  assert.throws(() => parseModem({ nothing: 1 }), 'not a modem output at all');
+});
+
+parse('LTE signal: RSRP, RSRQ, SINR (snr) and RSSI as numbers', () => {
+  assert.equal(parseSignal(json('mmcli-signal-get-lte-openwisp.json')), { rsrp: -92, rsrq: -9, sinr: 19.2, rssi: -64 });
+});
+
+parse('3G signal falls back to UMTS RSCP and leaves LTE-only figures empty', () => {
+  assert.equal(parseSignal(json('mmcli-signal-get-umts-openwisp.json')), { rsrp: -96, rsrq: null, sinr: null, rssi: null });
+});
+
+parse('a newer signal output with 5g, error-rate and threshold keys, and "--" values', () => {
+  assert.equal(parseSignal(json('mmcli-signal-get-telit-orb.json')), { rsrp: -104, rsrq: null, sinr: 2, rssi: -69 });
+  assert.equal(parseSignal({ modem: { signal: {} } }), { rsrp: null, rsrq: null, sinr: null, rssi: null });
+});
+
+parse('the SIM: ICCID and IMSI; newer keys are ignored', () => {
+  assert.equal(parseSim(json('mmcli-sim-orb.json'), null), { iccid: '89883030000000000000', imsi: '295050000000000', ownNumber: null });
+});
+
+parse('SMS list and one received SMS', () => {
+  const paths = parseSmsList(json('mmcli-messaging-list-sms-rpi4alarm.json'));
+  assert.equal(paths, ['/org/freedesktop/ModemManager1/SMS/7']);
+  assert.equal(parseSms(json('mmcli-sms-received-rpi4alarm.json'), paths[0]!), {
+    id: '7',
+    from: '+000000000000',
+    text: 'Prova',
+    time: '2022-11-07T17:12:36+01:00',
+    incoming: true,
+  });
+});
+
+parse('a USSD reply is the text between the framing quotes, newlines and all; an empty one is empty', () => {
+  assert.is(parseUssdReply(fixture('mmcli-3gpp-ussd-initiate-movistar-co-ceraui.txt')), 'Mi Prepago\n3000000000\n1:Habla y Mensajea\n2:Combos\n3:Paquetes Ilimidatos\n4:Saldo y consumo\n5:Registra la sim a tu nombre\n6:Roaming\n');
+  assert.is(parseUssdReply(fixture('mmcli-3gpp-ussd-respond-empty-ceraui.txt')), '');
+  assert.is(parseUssdReply('error: something else'), null);
+  assert.is(parseUssdReply("USSD session initiated; new reply from network: 'It's 5 zl'\n"), "It's 5 zl");
+});
+
+parse('the USSD status: a menu waits for an answer; a notification is final', () => {
+  assert.equal(parseUssdStatus({ modem: { '3gpp': { ussd: { status: 'user-response', 'network-request': '1: Saldo', 'network-notification': '--' } } } }), { text: '1: Saldo', final: false });
+  assert.equal(parseUssdStatus({ modem: { '3gpp': { ussd: { status: 'idle', 'network-request': '--', 'network-notification': 'Saldo 5 zl' } } } }), { text: 'Saldo 5 zl', final: true });
+  assert.is(parseUssdStatus({ modem: { '3gpp': { ussd: { status: 'idle' } } } }), null);
+});
+
+parse.run();
+
+// The port against a scripted mmcli that re-enumerates: Modem/0 goes away, Modem/1 appears.
+const port = suite('mmcli modem port');
+
+function fakeMmcli(handlers: Record<string, string>, calls: string[][], gone = new Set<string>()): CommandRunner {
+  return {
+    async run(argv) {
+      calls.push([...argv]);
+      const m = argv.indexOf('-m');
+      if (m >= 0 && gone.has(argv[m + 1]!)) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', "error: couldn't find modem\n");
+      const key = argv.filter((a) => a !== '-J' && !a.startsWith('/org')).slice(1).join(' ');
+      const out = handlers[key];
+      if (out === undefined) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', `error: unexpected ${key}\n`);
+      return { stdout: out, stderr: '', code: 0 };
+    },
+  };
+}
+
+port('finds the modem, sets up signal once, and reads status with LTE figures', async () => {
+  const calls: string[][] = [];
+  const modem = mmcliModem(
+    fakeMmcli({ '-L': fixture('mmcli-list-modems-rpi4alarm.json'), '-m': fixture('mmcli-modem-telit-le910c4-orb.json'), '-m --signal-setup=5': '', '-m --signal-get': fixture('mmcli-signal-get-lte-openwisp.json') }, calls),
+  );
+  const first = await modem.status();
+  await modem.status();
+  assert.is(first.state, 'connected');
+  assert.is(first.signal.rsrp, -92);
+  assert.is(calls.filter((c) => c.includes('--signal-setup=5')).length, 1);
+  assert.is(calls.filter((c) => c.includes('-L')).length, 1, 'the modem is looked up once');
+});
+
+port('looks the modem up again when its path went stale, once', async () => {
+  const calls: string[][] = [];
+  const gone = new Set<string>();
+  const list = (n: number) => JSON.stringify({ 'modem-list': [`/org/freedesktop/ModemManager1/Modem/${n}`] });
+  const handlers: Record<string, string> = { '-L': list(0), '-m': fixture('mmcli-modem-quectel-em12g-openwisp.json'), '-m --signal-setup=5': '', '-m --signal-get': '{"modem":{"signal":{}}}' };
+  const modem = mmcliModem(fakeMmcli(handlers, calls, gone));
+  await modem.status();
+  gone.add('/org/freedesktop/ModemManager1/Modem/0');
+  handlers['-L'] = list(1);
+  assert.is((await modem.status()).state, 'connected');
+  assert.ok(calls.some((c) => c.includes('/org/freedesktop/ModemManager1/Modem/1')));
+  gone.add('/org/freedesktop/ModemManager1/Modem/1');
+  handlers['-L'] = '{"modem-list":[]}';
+  assert.is((await modem.status()).state, 'absent', 'no modem at all: absent, no throw');
+});
+
+port('USSD, SMS and PIN commands: argv arrays, values after =, faults named', async () => {
+  const calls: string[][] = [];
+  const handlers: Record<string, string> = {
+    '-L': fixture('mmcli-list-modems-rpi4alarm.json'),
+    '-m --3gpp-ussd-initiate=*108#': "USSD session initiated; new reply from network: 'Saldo 5 zl'\n",
+    '-m --3gpp-ussd-status': '{"modem":{"3gpp":{"ussd":{"status":"idle","network-request":"--","network-notification":"--"}}}}',
+    '-m --messaging-create-sms=number="7202020",text="it\'s me"': 'Successfully created new SMS: /org/freedesktop/ModemManager1/SMS/21\n',
+    '-s --send': 'successfully sent the SMS\n',
+    '-m': fixture('mmcli-modem-quectel-em12g-openwisp.json'),
+  };
+  const modem = mmcliModem(fakeMmcli(handlers, calls));
+  assert.equal(await modem.ussd('*108#'), { text: 'Saldo 5 zl', final: true });
+  await modem.sendSms('7202020', "it's me");
+  assert.equal(calls.at(-1), ['mmcli', '-s', '/org/freedesktop/ModemManager1/SMS/21', '--send']);
+  assert.ok(calls.every((c) => c[0] === 'mmcli' && c.slice(1).every((a) => !a.startsWith('-') || /^-[-a-zA-Z]/.test(a))));
+  try {
+    await modem.unlockPin('-1234');
+    assert.unreachable();
+  } catch (error) {
+    assert.instance(error, RangeError, 'a value starting with - never reaches mmcli');
+  }
+  const locked = mmcliModem({
+    async run(argv) {
+      throw new CommandError(argv, { kind: 'exit', code: 1 }, '', "error: couldn't initiate USSD session: 'GDBus.Error:org.freedesktop.ModemManager1.Error.MobileEquipment.SimPin: SIM PIN required'\n");
+    },
+  });
+  const fault = await locked.ussdCancel().then(
+    () => null,
+    (error: ModemError) => error.fault,
+  );
+  assert.is(fault, 'pin');
+});
+
+port.run();
