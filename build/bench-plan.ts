@@ -16,6 +16,8 @@ import { createRunner } from '../device-daemon/src/ports/runner.ts';
 import { tcShaper } from '../device-daemon/src/ports/shaper/tc.ts';
 import { simShaper } from '../device-daemon/src/ports/shaper/sim.ts';
 import { SimDevice } from '../device-daemon/src/ports/sim/device.ts';
+import { simLan, simWifiReload } from '../device-daemon/src/ports/wifi/sim.ts';
+import { uciWireless } from '../device-daemon/src/ports/wifi/wireless.ts';
 import { simSystem } from '../device-daemon/src/ports/system/sim.ts';
 import type { Ports, ShaperPort } from '../device-daemon/src/ports/types.ts';
 import { createRuntime } from '../device-daemon/src/runtime.ts';
@@ -33,7 +35,8 @@ function rig(clients: number, cap: string, shaper?: (device: SimDevice) => Shape
     shaper: shaper ? shaper(device) : simShaper(device),
     firewall: simFirewall(device),
     uci,
-    wifi: { get: async () => ({ ssid: '', key: '', security: 'psk2' }), set: async () => {} },
+    wireless: uciWireless(uci, simWifiReload(device)),
+    lan: simLan(device, clock.now),
     modem: simModem(device, () => null),
     system: simSystem(),
     clock,

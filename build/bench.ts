@@ -201,6 +201,7 @@ const result = {
   uiGzip: sizes.ui.gzip,
   overviewGzip: sizes.overview.gzip,
   daemonBytes: sizes.daemon?.raw ?? null,
+  daemonAllBytes: sizes.daemonAll?.raw ?? null,
   tickMicrosWith35Clients: tickMicros,
   /** Apply time after the tick that sees the crossing; the tick comes at most poll_ms (1000) after it. */
   capToShapedMs: capToShaped === null ? null : Math.round(capToShaped),
@@ -220,7 +221,7 @@ for (const key of ['startupMs', 'idleRssKiB', 'loadedRssKiB', 'rps'] as const) {
 console.log(
   `(${STARTS} starts, median; RSS after ${REQUESTS} requests; rps on /api/status over ${CONCURRENCY} keep-alive connections ${haveWrk ? 'from wrk for 5 s' : 'from a Node client sharing the CPU (apt install wrk for a fairer load)'})`,
 );
-console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon bundle ${result.daemonBytes} B`);
+console.log(`UI ${sizes.ui.gzip} B gzip in all, overview ${sizes.overview.gzip} B gzip, daemon ${result.daemonBytes} B at start, ${result.daemonAllBytes} B with every feature`);
 console.log(`one sampling tick with 35 clients: ${tickMicros} µs of daemon work (simulated ports)`);
 console.log(
   capToShaped === null

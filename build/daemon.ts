@@ -1,7 +1,10 @@
-// The daemon as one minified ESM file for Node 20 (dist/daemon.mjs), and the
-// simulated device as a second file beside it (dist/sim.mjs), loaded only by
-// --platform sim and linux. The router's package ships the first alone.
-import { build, type BuildOptions } from 'esbuild';
+// The daemon for Node 20: dist/daemon.mjs, what it loads at start, with the
+// features it loads on first use (routes/lazy.ts) as chunks in dist/daemon/;
+// and the simulated device as dist/sim.mjs, loaded only by --platform sim and
+// linux (the router's package does not ship it). dist/daemon-files.json lists
+// which files load at start and which on demand, for the size budgets.
+import { rmSync, writeFileSync } from 'node:fs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 
 const common: BuildOptions = {
   bundle: true,
@@ -16,14 +19,38 @@ const common: BuildOptions = {
 
 export const SIM_BUNDLE = './sim.mjs';
 
-export async function buildDaemon(dir = 'dist'): Promise<void> {
-  const bundles: [string, string, BuildOptions][] = [
-    ['device-daemon/src/main.ts', `${dir}/daemon.mjs`, { define: { SIM_BUNDLE: JSON.stringify(SIM_BUNDLE) }, external: [SIM_BUNDLE] }],
-    ['device-daemon/src/sim-platform.ts', `${dir}/sim.mjs`, {}],
-  ];
-  for (const [entry, outfile, extra] of bundles) {
-    const result = await build({ ...common, ...extra, entryPoints: [entry], outfile });
-    const bytes = Object.values(result.metafile!.outputs)[0]?.bytes ?? 0;
-    console.log(`daemon: ${outfile} ${bytes} bytes`);
-  }
+export type DaemonFiles = { start: string[]; onDemand: string[] };
+
+/** The entry and every chunk it imports statically load at start; the rest on demand. */
+function classify(metafile: Metafile, entry: string): DaemonFiles {
+  const start = new Set<string>();
+  const visit = (file: string) => {
+    if (start.has(file)) return;
+    start.add(file);
+    for (const imp of metafile.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entry);
+  const all = Object.keys(metafile.outputs).filter((f) => f.endsWith('.mjs'));
+  return { start: [...start], onDemand: all.filter((f) => !start.has(f)) };
+}
+
+export async function buildDaemon(dir = 'dist'): Promise<DaemonFiles> {
+  // Chunk names carry content hashes: clear out the last build's.
+  rmSync(`${dir}/daemon`, { recursive: true, force: true });
+  const daemon = await build({
+    ...common,
+    entryPoints: { daemon: 'device-daemon/src/main.ts' },
+    outdir: dir,
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'daemon/[name]-[hash]',
+    define: { SIM_BUNDLE: JSON.stringify(SIM_BUNDLE) },
+    external: [SIM_BUNDLE],
+  });
+  const files = classify(daemon.metafile!, `${dir}/daemon.mjs`);
+  writeFileSync(`${dir}/daemon-files.json`, `${JSON.stringify(files, null, 2)}\n`);
+  await build({ ...common, entryPoints: ['device-daemon/src/sim-platform.ts'], outfile: `${dir}/sim.mjs` });
+  const bytes = (list: string[]) => list.reduce((sum, f) => sum + (daemon.metafile!.outputs[f]?.bytes ?? 0), 0);
+  console.log(`daemon: ${bytes(files.start)} bytes at start (${files.start.length} files), ${bytes(files.onDemand)} on demand (${files.onDemand.length} files)`);
+  return files;
 }

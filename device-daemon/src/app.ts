@@ -1,7 +1,7 @@
 // createApp(deps): the whole HTTP surface, with no I/O of its own, so that every
 // test builds its own app and calls app.request().
 import { Hono } from 'hono/tiny';
-import type { Context } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { AuditLog } from './auth/audit-log.ts';
@@ -12,19 +12,17 @@ import type { Hub } from './events.ts';
 import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
-import { ACCESS } from './routes/access.ts';
+import { ACCESS, FEATURES } from './routes/access.ts';
+import { lazyRoutes } from './routes/lazy.ts';
+import type { ModemServiceDeps } from './modem-service.ts';
+import type { WifiDeps } from './routes/wifi.ts';
+import type { PlanStore } from './plan-store.ts';
 import { healthRoutes } from './routes/health.ts';
-import { sessionRoutes } from './routes/session.ts';
+import { sessionRoutes, type SessionDeps } from './routes/session.ts';
 import { staticRoutes, type loadAssets } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
-import { usageRoutes } from './routes/usage.ts';
-import { planRoutes } from './routes/plan.ts';
-import { modemRoutes } from './routes/modem.ts';
-import type { ModemFeature } from './modem-service.ts';
-import { wifiRoutes, type WifiDeps } from './routes/wifi.ts';
 import type { Runtime } from './runtime.ts';
 import type { PlanConfig } from './core/config.ts';
-import type { PlanJson } from './api/plan.ts';
 import { HttpError } from './routes/validate.ts';
 
 export type AppDeps = {
@@ -34,7 +32,8 @@ export type AppDeps = {
   runtime: Runtime;
   statusEvents: Hub<Status>;
   plan: () => PlanConfig;
-  savePlan: (plan: PlanJson) => Promise<void>;
+  planStore: PlanStore;
+  now: () => number;
   /** Client key (MAC) to a host name, where one is known. */
   deviceNames?: () => Record<string, string>;
   /** Host names and addresses this device answers to. */
@@ -44,8 +43,8 @@ export type AppDeps = {
   audit: AuditLog;
   secureCookies?: boolean;
   clientAddress?: (c: Context) => string;
-  /** Balance, top-ups, USSD, SMS, signal meter, mobile settings (absent: those endpoints do not exist). */
-  modem?: ModemFeature;
+  /** What the modem feature (balance, top-ups, USSD, SMS, signal meter, mobile settings) is made from. */
+  modem: ModemServiceDeps;
   /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
   wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
 };
@@ -56,40 +55,54 @@ function peerAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
+/** How each feature's sub-app (its routes under /api) is loaded and made. */
+export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: (role: string, event: string) => void) {
+  const loaders: Record<keyof typeof FEATURES, () => Promise<Hono<AccessEnv>>> = {
+    account: async () => (await import('./routes/account.ts')).accountRoutes(sessionDeps),
+    usage: async () => (await import('./routes/usage.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
+    plan: async () => (await import('./routes/plan.ts')).planRoutes({ runtime: deps.runtime, plan: deps.plan, store: deps.planStore, audit }),
+    wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
+    modem: async () =>
+      (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
+  };
+  return loaders;
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
   const audit = (role: string, event: string) => void deps.audit.record(role, event);
+  const onError: ErrorHandler = (error, c) => {
+    if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
+    deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return c.json({ error: 'internal error; see the system log' }, 500);
+  };
 
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
   app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
 
   app.route('/', healthRoutes());
-  app.route(
-    '/api',
-    sessionRoutes({
-      accounts: deps.accounts,
-      sessions: deps.sessions,
-      throttle: deps.throttle,
-      clientAddress: deps.clientAddress ?? peerAddress,
-      secureCookies: deps.secureCookies ?? false,
-      audit,
-    }),
-  );
+  const sessionDeps: SessionDeps = {
+    accounts: deps.accounts,
+    sessions: deps.sessions,
+    throttle: deps.throttle,
+    clientAddress: deps.clientAddress ?? peerAddress,
+    secureCookies: deps.secureCookies ?? false,
+    audit,
+  };
+  app.route('/api', sessionRoutes(sessionDeps));
   app.route('/api', statusRoutes({ status: deps.runtime.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
-  app.route('/api', usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})) }));
+  // Features load on first use (routes/lazy.ts): what is rarely asked for costs
+  // nothing at start, in time or memory.
+  const loaders = featureLoaders(deps, sessionDeps, audit);
+  for (const name of Object.keys(FEATURES) as (keyof typeof FEATURES)[]) {
+    app.route('/', lazyRoutes(Object.keys(FEATURES[name]), loaders[name], onError));
+  }
   app.route('/api', auditRoutes(deps.audit));
-  app.route('/api', planRoutes({ runtime: deps.runtime, plan: deps.plan, savePlan: deps.savePlan, audit }));
-  app.route('/api', wifiRoutes({ ...deps.wifi, clientAddress: deps.clientAddress ?? peerAddress, audit, log: deps.log }));
-  if (deps.modem) app.route('/api', modemRoutes({ ...deps.modem, runtime: deps.runtime, sessions: deps.sessions, audit }));
   app.route('/', staticRoutes(deps.assets));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
-  app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
-    deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return c.json({ error: 'internal error; see the system log' }, 500);
-  });
+  app.onError(onError);
   return app;
 }
 

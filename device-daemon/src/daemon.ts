@@ -16,7 +16,6 @@ import { hashPassword } from './auth/password.ts';
 import { createSessions } from './auth/sessions.ts';
 import type { CliOptions } from './cli.ts';
 import { readConfig, type Config } from './core/config.ts';
-import { planSaver } from './plan-store.ts';
 import { createHub } from './events.ts';
 import { loadNewest, createStateFlusher, type Saved } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
@@ -24,28 +23,11 @@ import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { createEnforcer } from './jobs/plan-enforcer.ts';
 import { createRuntime } from './runtime.ts';
-import { createModemFeature } from './modem-service.ts';
 import { loadAssets } from './routes/static-files.ts';
-import { restoreBlocks } from './routes/wifi.ts';
+import { restoreBlocks } from './blocked-clients.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
-
-/** Options read once at start: a reload logs that they wait for a restart. */
-const RESTART_OPTIONS = new Set(['main.listen', 'main.allow_any_address', 'main.wan_device', 'main.lan_device', 'main.flush_minutes', 'main.max_link_mbit']);
-
-/** section.option names whose checked values differ (never the values: one is a password hash). */
-function changedOptions(before: Config, after: Config): string[] {
-  const keys: string[] = [];
-  for (const [name, section] of [['main', 'daemon'], ['plan', 'plan']] as const) {
-    const a = before[section] as Record<string, unknown>;
-    const b = after[section] as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) keys.push(`${name}.${key}`);
-    }
-  }
-  return keys.sort();
-}
 
 /** A label secret: 10 characters that are hard to misread on a sticker (no 0/O, 1/I/L). */
 function newLabelSecret(): string {
@@ -152,12 +134,13 @@ export async function startDaemon(options: DaemonOptions) {
     statusEvents,
     audit,
     plan: () => config.plan,
-    savePlan: planSaver(platform.uci, PACKAGE, (checked) => (config = { ...config, plan: checked.plan })),
+    planStore: { uci: platform.uci, pkg: PACKAGE, apply: (checked) => (config = { ...config, plan: checked.plan }) },
+    now: ports.clock.now,
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
     allowedHosts: allowed,
     assets: loadAssets(options.www),
     log,
-    modem: createModemFeature({ modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, statusEvents, now: ports.clock.now, monotonic, log }),
+    modem: { modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, now: ports.clock.now, monotonic, log },
     wifi: { wireless: ports.wireless!, lan: ports.lan!, store: flash, usage: () => runtime.usage().ledger.devices, now: ports.clock.now },
   });
   await restoreBlocks(ports.lan!, flash).catch((error: Error) => log(`clients: could not restore blocked devices: ${error.message}`));
@@ -189,18 +172,13 @@ export async function startDaemon(options: DaemonOptions) {
         return;
       }
       if (simInstallerHash && !next.daemon.installer_password_hash) next.daemon.installer_password_hash = simInstallerHash;
-      const changed = changedOptions(config, next);
+      // Loaded on the first reload: nothing of it is needed at start.
+      const { config: merged, changed, needRestart, planChanged } = (await import('./core/config-reload.ts')).reloadConfig(config, next);
       if (changed.length === 0) {
         log('reload: configuration unchanged');
         return;
       }
-      const planChanged = JSON.stringify(config.plan) !== JSON.stringify(next.plan);
-      // Keep the running value of what only a restart can change, so that the
-      // live config says what the daemon really does.
-      const needRestart = changed.filter((key) => RESTART_OPTIONS.has(key));
-      const daemonNow = config.daemon as Record<string, unknown>;
-      for (const key of needRestart) (next.daemon as Record<string, unknown>)[key.slice('main.'.length)] = daemonNow[key.slice('main.'.length)];
-      config = next;
+      config = merged;
       log(`reload: changed ${changed.join(', ')}`);
       if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
       if (planChanged) await runtime.planChanged();

@@ -2,7 +2,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from './auth/password.ts';
-import { parseCli, USAGE, UsageError } from './cli.ts';
+import { parseCli, UsageError } from './cli.ts';
+
+const usage = async () => (await import('./cli-usage.ts')).USAGE;
 import { ConfigError } from './core/config.ts';
 import { startDaemon } from './daemon.ts';
 import { ListenError } from './listen.ts';
@@ -22,7 +24,7 @@ async function readStdin(): Promise<string> {
 async function main(argv: string[]): Promise<number> {
   const cli = parseCli(argv);
   if (cli.command === 'help') {
-    log(USAGE);
+    log(await usage());
     return 0;
   }
   if (cli.command === 'hash-password') {
@@ -77,10 +79,10 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (error: Error) => {
+  async (error: Error) => {
     const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ListenError || error instanceof CommandError;
     process.stderr.write(`modem-admin: ${known ? error.message : (error.stack ?? error.message)}\n`);
-    if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+    if (error instanceof UsageError) process.stderr.write(`${await usage()}\n`);
     process.exit(known ? 2 : 1);
   },
 );

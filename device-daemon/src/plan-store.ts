@@ -7,6 +7,8 @@ import type { UciPort } from './ports/types.ts';
 import { applyUci } from './ports/uci/apply.ts';
 import { HttpError } from './routes/validate.ts';
 
+export type PlanStore = { uci: UciPort; pkg: string; apply: (config: Config) => void };
+
 export function planSaver(uci: UciPort, pkg: string, apply: (config: Config) => void) {
   return async function savePlan(plan: PlanJson): Promise<void> {
     const commands = planToUci(pkg, plan);

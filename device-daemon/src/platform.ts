@@ -14,8 +14,7 @@ import type { SimDevice } from './ports/sim/device.ts';
 import { openwrtSystem } from './ports/system/openwrt.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
-import { openwrtLan } from './ports/wifi/lan.ts';
-import { uciWireless } from './ports/wifi/wireless.ts';
+import { lazyPort } from './ports/lazy-port.ts';
 
 export const PACKAGE = 'modem-admin';
 
@@ -68,7 +67,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     return createSimPlatform({ ...options, package: PACKAGE }, kernel);
   }
   const uci = cliUci(runner);
-  const wireless = uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 })));
+  // Loaded with the first Wi-Fi request, not at start.
+  const wireless = lazyPort(async () =>
+    (await import('./ports/wifi/wireless.ts')).uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 }))),
+  );
   return {
     uci,
     sim: null,
@@ -76,10 +78,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       ...kernelPorts(runner, wan, lan),
       modem: mmcliModem(runner),
       uci,
-      // The older WifiPort, kept for its callers, over the same UCI writer.
-      wifi: { get: wireless.read, set: async (s) => (await wireless.write(s))() },
       wireless,
-      lan: openwrtLan({ runner, lanDevice: lan }),
+      // The devices list and block load with the first request (or a stored block at start).
+      lan: lazyPort(async () => (await import('./ports/wifi/lan.ts')).openwrtLan({ runner, lanDevice: lan })),
       system: openwrtSystem(runner),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),

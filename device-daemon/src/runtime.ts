@@ -6,7 +6,6 @@ import type { Notice, Status } from './api/status.ts';
 import type { Config, PlanConfig } from './core/config.ts';
 import { planState } from './core/enforcement.ts';
 import { flowOffloading } from './core/flow-offload.ts';
-import { forecast } from './core/forecast.ts';
 import { buildStatus } from './core/status.ts';
 import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from './core/usage-ledger.ts';
 import type { Hub } from './events.ts';
@@ -118,7 +117,7 @@ export function createRuntime(deps: RuntimeDeps) {
       const ledger = sampler.ledger();
       const cycle = sampler.cycle();
       const state = planState(plan(), cycle, ledger);
-      return { ledger, cycle, state, forecast: forecast(ledger, cycle, ports.clock.now(), state.allowance), used: usedBytes(ledger) };
+      return { ledger, cycle, state, used: usedBytes(ledger) };
     },
     async addTopup(bytes: number, by: string) {
       const topup = { id: randomBytes(6).toString('base64url'), bytes, at: ports.clock.now(), by };

@@ -19,7 +19,6 @@ import { readConfig } from './core/config.ts';
 import { simSystem } from './ports/system/sim.ts';
 import type { Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
-import { uciWifi } from './ports/wifi/uci-wifi.ts';
 import { simLan, simWifiReload } from './ports/wifi/sim.ts';
 import { uciWireless } from './ports/wifi/wireless.ts';
 
@@ -49,7 +48,6 @@ export function createSimPlatform(
             firewall: simFirewall(device),
           }),
       uci,
-      wifi: uciWifi(uci, async () => {}),
       wireless: uciWireless(uci, simWifiReload(device)),
       lan: simLan(device, Date.now),
       modem: simModem(device, simOperator(device, { cap: async () => {

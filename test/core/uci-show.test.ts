@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseUciShow } from '../../device-daemon/src/core/uci-show.ts';
 import { parseUciText, renderUciText, tokenize } from '../../device-daemon/src/core/uci-text.ts';
-import { batchLine } from '../../device-daemon/src/ports/uci/cli.ts';
+import { batchLine } from '../../device-daemon/src/ports/uci/cli-batch.ts';
 import { HOSTILE } from '../helpers/hostile.ts';
 
 const show = suite('uci show');

@@ -8,7 +8,6 @@ import { createLoginThrottle } from '../../device-daemon/src/auth/login-throttle
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { createSessions } from '../../device-daemon/src/auth/sessions.ts';
 import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
-import { planSaver } from '../../device-daemon/src/plan-store.ts';
 import { createHub } from '../../device-daemon/src/events.ts';
 import { createEnforcer } from '../../device-daemon/src/jobs/plan-enforcer.ts';
 import { createUsageSampler } from '../../device-daemon/src/jobs/usage-sampler.ts';
@@ -23,11 +22,9 @@ import { SEED_FIREWALL } from '../../device-daemon/src/ports/sim/seed-firewall.t
 import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
 import { SEED_NETWORK } from '../../device-daemon/src/ports/sim/seed-network.ts';
 import { simOperator } from '../../device-daemon/src/ports/sim/operator.ts';
-import { createModemFeature } from '../../device-daemon/src/modem-service.ts';
 import { memoryStore } from '../../device-daemon/src/ports/store/memory.ts';
 import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
 import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
-import { uciWifi } from '../../device-daemon/src/ports/wifi/uci-wifi.ts';
 import { simLan, simWifiReload } from '../../device-daemon/src/ports/wifi/sim.ts';
 import { uciWireless } from '../../device-daemon/src/ports/wifi/wireless.ts';
 import { createRuntime } from '../../device-daemon/src/runtime.ts';
@@ -67,7 +64,6 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     shaper: simShaper(device),
     firewall: simFirewall(device),
     uci,
-    wifi: uciWifi(uci, async () => {}),
     wireless: uciWireless(uci, simWifiReload(device)),
     lan: simLan(device, clock.now),
     modem: simModem(device, simOperator(device, { cap: () => (typeof config.plan.cap === 'number' ? config.plan.cap : null), now: clock.now })),
@@ -104,13 +100,14 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     runtime,
     statusEvents,
     plan: () => config.plan,
-    savePlan: planSaver(uci, 'modem-admin', (checked) => (config = { ...config, plan: checked.plan })),
+    planStore: { uci, pkg: 'modem-admin', apply: (checked) => (config = { ...config, plan: checked.plan }) },
+    now: clock.now,
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     log,
     wifi: { wireless: ports.wireless, lan: ports.lan, store, usage: () => runtime.usage().ledger.devices, now: clock.now },
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
-    modem: createModemFeature({ modem: ports.modem, uci, pkg: 'modem-admin', runtime, statusEvents, now: clock.now, monotonic, log, sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 }),
+    modem: { modem: ports.modem, uci, pkg: 'modem-admin', runtime, now: clock.now, monotonic, log, sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
   };
   const app = createApp(deps);
 

@@ -128,6 +128,9 @@ test('data holds the bundle, the gzip-only UI and the OpenWrt files at their pat
     }
   };
   walk(join(repo, 'dist/www'), '/usr/lib/modem-admin/www');
+  // The daemon's feature chunks (loaded on first use) ship beside it; the simulator does not.
+  const chunks: string[] = [];
+  for (const name of readdirSync(join(repo, 'dist/daemon')).sort()) chunks.push(`/usr/lib/modem-admin/daemon/${name}`);
   const expected: Record<string, string> = {
     '/etc/config/modem-admin': '-rw-------',
     '/etc/init.d/modem-admin': '-rwxr-xr-x',
@@ -137,7 +140,10 @@ test('data holds the bundle, the gzip-only UI and the OpenWrt files at their pat
     '/lib/upgrade/keep.d/modem-admin': '-rw-r--r--',
     '/usr/lib/modem-admin/daemon.mjs': '-rw-r--r--',
     ...Object.fromEntries(www.map((f) => [f, '-rw-r--r--'])),
+    ...Object.fromEntries(chunks.map((f) => [f, '-rw-r--r--'])),
   };
+  assert.ok(chunks.length > 0 && chunks.every((f) => f.endsWith('.mjs')));
+  assert.not.ok([...files.keys()].some((f) => f.endsWith('sim.mjs')), 'the simulator is not shipped');
   assert.equal(Object.fromEntries([...files].sort()), Object.fromEntries(Object.entries(expected).sort()));
   assert.ok(www.length > 0 && www.every((f) => f.endsWith('.gz')), 'the UI is stored as .gz files only');
   assert.equal(readFileSync(join(work, 'data/usr/lib/modem-admin/daemon.mjs')), readFileSync(join(repo, 'dist/daemon.mjs')));

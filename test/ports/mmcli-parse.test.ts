@@ -3,7 +3,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
 import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
-import { parseModem, parseModemList, parseSignal, parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
 

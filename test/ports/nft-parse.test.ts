@@ -23,7 +23,7 @@ parse('reads sets, their counted elements, chains and rules of a dynamic-set tab
 
 parse('says what is wrong with output that is not nft JSON', () => {
   assert.throws(() => parseNftListing('table inet x {'), /not JSON/);
-  assert.throws(() => parseNftListing('{"nftables": [{"chain": {"name": 1}}]}'), /unexpected chain/);
+  assert.throws(() => parseNftListing('{"nftables": [{"chain": {"name": 1}}]}'), /nft -j \(chain\): unexpected output at/);
 });
 
 parse('names that could escape the nft script are refused', () => {

@@ -46,7 +46,7 @@ parse('an empty filter list (tc prints nothing) is no filter', () => {
 
 parse('says what is wrong with output that is not tc JSON', () => {
   assert.throws(() => parseQdiscs('qdisc noqueue 0: root'), /not JSON/);
-  assert.throws(() => parseQdiscs('[{"kind": 1}]'), /unexpected shape/);
+  assert.throws(() => parseQdiscs('[{"kind": 1}]'), /unexpected output at 0\.kind/);
 });
 
 parse.run();

@@ -2,7 +2,9 @@
 // checks each answer against the access table: deny by default, no route unlisted.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ACCESS } from '../../device-daemon/src/routes/access.ts';
+import { featureLoaders } from '../../device-daemon/src/app.ts';
+import type { SessionDeps } from '../../device-daemon/src/routes/session.ts';
+import { ACCESS, FEATURES } from '../../device-daemon/src/routes/access.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../helpers/app.ts';
 
 const access = suite('access table');
@@ -38,6 +40,16 @@ access('each endpoint answers each role as the table says', async () => {
       if (allowed) assert.ok(![401, 403].includes(res.status), `${who} ${key}: ${res.status}`);
       else assert.ok([401, 403].includes(res.status), `${who} ${key} should be refused, got ${res.status}`);
     }
+  }
+});
+
+access('each feature loaded on first use answers exactly the endpoints declared for it', async () => {
+  const t = await testApp();
+  const loaders = featureLoaders(t.deps, { ...t.deps, clientAddress: () => 'local', secureCookies: false, audit: () => {} } as SessionDeps, () => {});
+  for (const [name, load] of Object.entries(loaders)) {
+    const feature = await load();
+    const registered = feature.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} /api${r.path}`);
+    assert.equal(registered.sort(), Object.keys(FEATURES[name as keyof typeof FEATURES]).sort(), name);
   }
 });
 

@@ -37,7 +37,7 @@ const listen = v.pipe(
 );
 const device = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:@-]{1,15}$/, 'must be a network device name'));
 
-const DaemonSection = v.object({
+const DaemonSection = v.looseObject({
   listen: v.optional(list(listen), ['192.168.1.1:80']),
   allow_any_address: v.optional(bool, '0'),
   hostname: v.optional(list(v.pipe(text, v.regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name'))), []),
@@ -49,11 +49,11 @@ const DaemonSection = v.object({
   max_link_mbit: v.optional(int(1, 100_000), '1000'),
 });
 
-const PlanSection = v.object({
+const PlanSection = v.looseObject({
   cycle: v.optional(v.picklist(['monthly', 'calendar', 'prepaid', 'days'], 'must be monthly, calendar, prepaid or days'), 'monthly'),
   cycle_day: v.optional(v.union([v.literal('last'), int(1, 31)], 'must be 1 to 31 or last'), '1'),
   cycle_days: v.optional(int(1, 366), '30'),
-  cycle_anchor: v.optional(v.pipe(text, v.isoDate('must be a date YYYY-MM-DD'))),
+  cycle_anchor: v.optional(v.pipe(text, v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'))),
   timezone: v.optional(v.pipe(text, v.check(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')), 'UTC'),
   cap: v.optional(v.union([v.literal('none'), size], 'must be a size such as 20G, or none')),
   policy: v.optional(v.picklist(['throttle', 'block', 'alert'], 'must be throttle, block or alert'), 'throttle'),

@@ -160,11 +160,6 @@ export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';
 
 export type WifiSettings = { ssid: string; key: string; security: WifiSecurity };
 
-export interface WifiPort {
-  get(): Promise<WifiSettings>;
-  set(settings: WifiSettings): Promise<void>;
-}
-
 /** Wi-Fi as the access points have it (all alike; read from the first). */
 export type WifiConfig = WifiSettings & { maxClients: number | null; bands: string[] };
 
@@ -222,10 +217,9 @@ export type Ports = {
   shaper: ShaperPort;
   firewall: FirewallPort;
   uci: UciPort;
-  wifi: WifiPort;
   modem: ModemPort;
   system: SystemPort;
   clock: Clock;
-  wireless?: WirelessPort;
-  lan?: LanPort;
+  wireless: WirelessPort;
+  lan: LanPort;
 };

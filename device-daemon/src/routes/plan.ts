@@ -1,6 +1,7 @@
 // The plan: anyone signed in may read it; only installers change it or add top-ups.
 import { Hono } from 'hono/tiny';
-import { PlanInput, TopupInput, type PlanJson } from '../api/plan.ts';
+import { PlanInput, TopupInput } from '../api/plan.ts';
+import { planSaver, type PlanStore } from '../plan-store.ts';
 import type { PlanConfig } from '../core/config.ts';
 import { planToJson } from '../core/plan-settings.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
@@ -10,17 +11,18 @@ import { HttpError, readJson } from './validate.ts';
 export type PlanDeps = {
   runtime: Runtime;
   plan: () => PlanConfig;
-  /** Stores the plan in UCI and makes it current; throws HttpError(400) for values UCI config checks refuse. */
-  savePlan: (plan: PlanJson) => Promise<void>;
+  /** Where the plan is stored (UCI) and how the daemon takes a new config. */
+  store: PlanStore;
   audit: (role: string, event: string) => void;
 };
 
 export function planRoutes(deps: PlanDeps) {
+  const savePlan = planSaver(deps.store.uci, deps.store.pkg, deps.store.apply);
   return new Hono<AccessEnv>()
     .get('/plan', (c) => c.json(planToJson(deps.plan())))
     .put('/plan', async (c) => {
       const plan = await readJson(c, PlanInput);
-      await deps.savePlan(plan);
+      await savePlan(plan);
       await deps.runtime.planChanged();
       deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
       return c.json(planToJson(deps.plan()));

@@ -2,14 +2,16 @@
 // the operator's figure.
 import { Hono } from 'hono/tiny';
 import { CorrectionInput } from '../api/plan.ts';
+import { forecast as forecastOf } from '../core/forecast.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
 import type { Runtime } from '../runtime.ts';
 import { readJson } from './validate.ts';
 
-export function usageRoutes(deps: { runtime: Runtime; deviceNames: () => Record<string, string> }) {
+export function usageRoutes(deps: { runtime: Runtime; deviceNames: () => Record<string, string>; now: () => number }) {
   return new Hono<AccessEnv>()
     .get('/usage', (c) => {
-      const { ledger, cycle, state, forecast, used } = deps.runtime.usage();
+      const { ledger, cycle, state, used } = deps.runtime.usage();
+      const forecast = forecastOf(ledger, cycle, deps.now(), state.allowance);
       const names = deps.deviceNames();
       return c.json({
         timeZone: deps.runtime.timeZone(),

@@ -11,11 +11,12 @@ import type { Bytes } from '../core/usage-ledger.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
 import type { LanPort, StorePort, WirelessPort } from '../ports/types.ts';
 import { HttpError, readJson } from './validate.ts';
+import { BLOCKED_CLIENTS } from '../blocked-clients.ts';
 
 export type WifiDeps = {
   wireless: WirelessPort;
   lan: LanPort;
-  /** Keeps the blocked MACs across restarts (see restoreBlocks). */
+  /** Keeps the blocked MACs across restarts (see blocked-clients.ts). */
   store: StorePort;
   usage: () => Record<string, Bytes>;
   now: () => number;
@@ -25,9 +26,6 @@ export type WifiDeps = {
 };
 
 /** Puts the stored block list back in force (at start; the nft table does not survive a reboot). */
-export async function restoreBlocks(lan: LanPort, store: StorePort): Promise<void> {
-  await lan.setBlocked(((await store.read('blocked-clients')) as string[] | null) ?? []);
-}
 
 // Runs `task` once the response has gone out: on Node when the socket is done
 // with it, so a `wifi reload` cannot cut the phone off before it has the answer.
@@ -59,7 +57,7 @@ export function wifiRoutes(deps: WifiDeps) {
     const now = await deps.lan.blocked();
     const next = on ? [...now, mac] : now.filter((m) => m !== mac);
     await deps.lan.setBlocked(next);
-    await deps.store.write('blocked-clients', await deps.lan.blocked());
+    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
     deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
     return c.json({ mac, blocked: on });
   }

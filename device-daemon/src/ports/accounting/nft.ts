@@ -10,6 +10,7 @@
 // address (the MAC is chosen after the forward hook), and is keyed by MAC
 // through those pairs, then through the neighbour table, else by address.
 import * as v from 'valibot';
+import { parseOutput } from '../parse-output.ts';
 import { listTable, type NftListing, nftDeviceName, nftTableName, replaceTableScript, setElements } from '../firewall/nft-parse.ts';
 import type { AccountingPort, ClientCounter, CommandRunner } from '../types.ts';
 
@@ -128,10 +129,9 @@ export function nftAccounting({
 
   async function neighbours(): Promise<Map<string, string>> {
     const { stdout } = await runner.run(['ip', '-j', 'neigh', 'show', 'dev', lan]);
-    const parsed = v.safeParse(NeighSchema, JSON.parse(stdout || '[]'));
-    if (!parsed.success) throw new Error(`ip -j neigh show: unexpected shape: ${v.summarize(parsed.issues)}`);
+    const neighbours = parseOutput(NeighSchema, JSON.parse(stdout || '[]'), 'ip -j neigh show');
     const map = new Map<string, string>();
-    for (const n of parsed.output) if (n.lladdr && !n.state?.includes('FAILED')) map.set(n.dst, n.lladdr.toLowerCase());
+    for (const n of neighbours) if (n.lladdr && !n.state?.includes('FAILED')) map.set(n.dst, n.lladdr.toLowerCase());
     return map;
   }
 

@@ -1,10 +1,11 @@
 // Parsing `nft -j list ...` output (nftables 1.0.x, JSON schema 1) and the
 // small checks the nft ports share. Loose objects: nft adds keys over versions.
 import * as v from 'valibot';
+import { parseOutput } from '../parse-output.ts';
 import { CommandError } from '../runner.ts';
 import type { CommandRunner } from '../types.ts';
 
-const ListingSchema = v.looseObject({ nftables: v.array(v.record(v.string(), v.unknown())) });
+const ListingSchema = v.looseObject({ nftables: v.array(v.looseObject({})) });
 
 const ChainSchema = v.looseObject({
   family: v.string(),
@@ -20,7 +21,7 @@ const RuleSchema = v.looseObject({
   table: v.string(),
   chain: v.string(),
   comment: v.optional(v.string()),
-  expr: v.array(v.record(v.string(), v.unknown())),
+  expr: v.array(v.looseObject({})),
 });
 
 const ElemSchema = v.looseObject({
@@ -44,9 +45,7 @@ export type NftElem = v.InferOutput<typeof ElemSchema>;
 export type NftListing = { tables: string[]; chains: NftChain[]; rules: NftRule[]; sets: NftSet[] };
 
 function check<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
-  const result = v.safeParse(schema, value);
-  if (!result.success) throw new Error(`nft -j: unexpected ${what}: ${v.summarize(result.issues)}`);
-  return result.output;
+  return parseOutput(schema, value, `nft -j (${what})`);
 }
 
 /** Parses the JSON of `nft -j list table|ruleset`, keeping tables, chains, rules and sets. */

@@ -1,6 +1,7 @@
 // Parsers for `tc -j` output (iproute2 6.x). Loose objects throughout: tc adds
 // keys between versions (and with -s), and we read only the few we act on.
 import * as v from 'valibot';
+import { parseOutput } from '../parse-output.ts';
 
 const QdiscSchema = v.looseObject({
   kind: v.string(),
@@ -45,9 +46,7 @@ function parseJsonArray<T extends v.GenericSchema>(text: string, schema: T, what
   } catch {
     throw new Error(`${what}: not JSON: ${text.slice(0, 200)}`);
   }
-  const result = v.safeParse(v.array(schema), json);
-  if (!result.success) throw new Error(`${what}: unexpected shape: ${v.summarize(result.issues)}`);
-  return result.output;
+  return parseOutput(v.array(schema), json, what);
 }
 
 /** Parses `tc -j qdisc show [dev X]`. */

@@ -6,6 +6,7 @@
 // The kernel is the source of truth: every apply reads the state back, because
 // a modem reconnect deletes the WAN device and with it our qdiscs and filter.
 import * as v from 'valibot';
+import { parseOutput } from '../parse-output.ts';
 import { CommandError } from '../runner.ts';
 import { isInterfaceName } from '../counters/linux.ts';
 import type { CommandRunner, ShaperPort, ShaperState } from '../types.ts';
@@ -109,10 +110,9 @@ export function tcShaper({
 
   async function inspect(): Promise<Inspection> {
     const [links, qdiscs] = await Promise.all([runner.run(['ip', '-j', 'link', 'show']), tc('-j', 'qdisc', 'show')]);
-    const parsedLinks = v.safeParse(LinkSchema, JSON.parse(links.stdout));
-    if (!parsedLinks.success) throw new Error(`ip -j link show: unexpected shape: ${v.summarize(parsedLinks.issues)}`);
-    const wanLink = parsedLinks.output.find((l) => l.ifname === wan);
-    const ifbLink = parsedLinks.output.find((l) => l.ifname === ifb);
+    const linkList = parseOutput(LinkSchema, JSON.parse(links.stdout), 'ip -j link show');
+    const wanLink = linkList.find((l) => l.ifname === wan);
+    const ifbLink = linkList.find((l) => l.ifname === ifb);
     const all = parseQdiscs(qdiscs.stdout);
     const wanQdiscs = all.filter((q) => q.dev === wan);
     const ifbQdiscs = all.filter((q) => q.dev === ifb);

@@ -4,7 +4,6 @@
 // fallback (parseIwStations, parseIwDev in core/lan-clients.ts, tested) is not
 // wired in: it would cost the router's bundle bytes for a case 24.10 lacks.
 import { readFile } from 'node:fs/promises';
-import { parseHostapdClients, parseLeases, parseNeighbours } from '../../core/lan-clients.ts';
 import { nftDeviceName } from '../firewall/nft-parse.ts';
 import { nftMacBlock } from '../firewall/nft-mac-block.ts';
 import type { CommandRunner, LanPort, Station } from '../types.ts';
@@ -12,20 +11,23 @@ import type { CommandRunner, LanPort, Station } from '../types.ts';
 export function openwrtLan({ runner, lanDevice, leaseFile = '/tmp/dhcp.leases' }: { runner: CommandRunner; lanDevice: string; leaseFile?: string }): LanPort {
   const lan = nftDeviceName(lanDevice);
   const out = async (argv: string[]) => (await runner.run(argv)).stdout;
+  // The parsers load with the first devices list, not at start (routes/lazy.ts).
+  const parsers = () => import('../../core/lan-clients.ts');
   return {
     ...nftMacBlock({ runner }),
     async leases() {
-      return parseLeases(await readFile(leaseFile, 'utf8').catch(() => ''));
+      return (await parsers()).parseLeases(await readFile(leaseFile, 'utf8').catch(() => ''));
     },
     async stations() {
       // `ubus list` prints each hostapd object on its own line.
       const objects = (await out(['ubus', 'list', 'hostapd.*']).catch(() => '')).split('\n').filter((o) => /^hostapd\.[\w.-]+$/.test(o));
       const lists: Station[][] = [];
+      const { parseHostapdClients } = await parsers();
       for (const o of objects) lists.push(parseHostapdClients(await out(['ubus', 'call', o, 'get_clients'])));
       return lists.flat();
     },
     async neighbours() {
-      return parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
+      return (await parsers()).parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
     },
   };
 }
