@@ -104,4 +104,66 @@ sampler('the cycle rolls over once at the boundary, and only on trusted time', a
   assert.is(s.ledger().history.length, 1);
 });
 
+sampler('a first boot on untrusted time (the build date) moves its count to the real cycle at NTP sync, closing nothing', async () => {
+  const r = rig(Date.UTC(2026, 0, 15, 12, 0, 0)); // the firmware's build date
+  r.clock.setTrusted(false);
+  const s = r.make(null);
+  await s.tick();
+  for (let i = 0; i < 5; i++) {
+    r.step(1000);
+    await s.tick();
+  }
+  const counted = s.ledger().total.down;
+  assert.ok(counted > 0);
+  assert.ok(s.ledger().provisional);
+  r.clock.set(Date.UTC(2026, 10, 21, 12, 0, 0)); // NTP: the real date
+  r.clock.setTrusted(true);
+  await s.tick();
+  assert.is(s.ledger().history.length, 0, 'no bogus January cycle was closed');
+  assert.ok(s.ledger().total.down >= counted, 'nothing counted before the sync was lost');
+  assert.is(new Date(s.ledger().cycleStart).toISOString(), '2026-10-31T23:00:00.000Z', 'the November cycle in Warsaw');
+  assert.not.ok(s.ledger().provisional);
+});
+
+sampler('a stored cycle is kept when the clock starts untrusted after a reboot, and rolls over once it is trusted', async () => {
+  const r = rig(Date.UTC(2026, 10, 30, 22, 0, 0)); // 23:00 on 30 November in Warsaw
+  const first = r.make(null);
+  await first.tick();
+  r.step(2000);
+  await first.tick();
+  const stored = JSON.parse(JSON.stringify(first.state()));
+  r.clock.set(Date.UTC(2026, 0, 15)); // reboot: the clock starts at the build date
+  r.clock.setTrusted(false);
+  const second = r.make(stored);
+  await second.tick();
+  assert.is(second.ledger().cycleStart, stored.ledger.cycleStart);
+  r.clock.set(Date.UTC(2026, 11, 1, 8, 0, 0)); // NTP: 1 December
+  r.clock.setTrusted(true);
+  await second.tick();
+  await second.tick();
+  assert.is(second.ledger().history.length, 1, 'November closed once');
+  assert.is(second.ledger().history[0]!.start, stored.ledger.cycleStart);
+});
+
+sampler('an interface gone for minutes counts nothing meanwhile and, re-created, counts from its own zero within what the link could carry', async () => {
+  const r = rig();
+  const s = r.make(null);
+  await s.tick();
+  r.step(1000);
+  await s.tick();
+  const before = s.ledger().total.down;
+  r.device.wan.present = false;
+  for (let i = 0; i < 180; i++) {
+    r.step(1000);
+    await s.tick();
+  }
+  assert.is(s.ledger().total.down, before, 'nothing while missing');
+  assert.ok(s.notes().includes('missing'));
+  r.device.reconnect();
+  r.step(1000);
+  await s.tick();
+  assert.is(s.ledger().total.down, before + r.device.wan.rxBytes);
+  assert.ok(s.notes().includes('recreated'));
+});
+
 sampler.run();

@@ -29,6 +29,12 @@ export type Ledger = {
   corrections: Correction[];
   /** Alert thresholds (percent) already raised this cycle: each is raised once. */
   alerts: number[];
+  /**
+   * The cycle was placed on untrusted time (a router that boots at its build date
+   * before NTP): the first trusted tick moves it, with what it counted, to the
+   * cycle of the real date instead of closing it.
+   */
+  provisional?: boolean;
   /** Newest first, at most HISTORY_LENGTH. */
   history: PastCycle[];
 };
@@ -94,6 +100,13 @@ export function correctTo(ledger: Ledger, operatorBytes: number, at: number, by:
     adjust: operatorBytes - (ledger.total.down + ledger.total.up),
     corrections: [...ledger.corrections, correction],
   };
+}
+
+/** Re-homes a provisional ledger in the cycle of trusted time, keeping everything it counted. */
+export function settle(ledger: Ledger, cycle: Pick<Cycle, 'start' | 'end'>): Ledger {
+  if (!ledger.provisional) return ledger;
+  const { provisional: _, ...rest } = ledger;
+  return { ...rest, cycleStart: cycle.start, cycleEnd: cycle.end };
 }
 
 export function markAlerts(ledger: Ledger, percents: number[]): Ledger {

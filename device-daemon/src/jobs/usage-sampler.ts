@@ -5,7 +5,7 @@ import { cycleAt, type Cycle, type CycleSpec } from '../core/billing-cycle.ts';
 import type { PlanConfig } from '../core/config.ts';
 import { counterDelta, type CounterReading, type DeltaNote } from '../core/counter-delta.ts';
 import { toLocal } from '../core/zoned-time.ts';
-import { addDeviceUsage, addUsage, emptyLedger, rollover, type Bytes, type Ledger } from '../core/usage-ledger.ts';
+import { addDeviceUsage, addUsage, emptyLedger, rollover, settle, type Bytes, type Ledger } from '../core/usage-ledger.ts';
 import type { AccountingPort, Clock, CountersPort } from '../ports/types.ts';
 
 /** What must survive a restart: the ledger and the readings the next deltas start from. */
@@ -55,7 +55,9 @@ function parseDate(iso: string) {
 export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null) {
   const now = deps.clock.now();
   let cycle: Cycle = cycleAt(now, cycleSpec(deps.plan(), now));
-  let state: UsageState = initial ?? { ledger: emptyLedger(cycle), wan: null, clients: {}, wanWallTime: now };
+  // Without stored state and without trusted time (a first boot before NTP), the cycle is a guess.
+  const fresh = () => ({ ...emptyLedger(cycle), ...(deps.clock.trusted() ? {} : { provisional: true }) });
+  let state: UsageState = initial ?? { ledger: fresh(), wan: null, clients: {}, wanWallTime: now };
   if (initial) {
     cycle = { ...cycle, start: initial.ledger.cycleStart, end: initial.ledger.cycleEnd };
     // The stored reading was taken on the previous process's monotonic clock: move it
@@ -87,6 +89,11 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
     async tick(): Promise<boolean> {
       const before = state.ledger;
       const now = deps.clock.now();
+      if (deps.clock.trusted() && state.ledger.provisional) {
+        cycle = cycleAt(now, cycleSpec(deps.plan(), now));
+        state = { ...state, ledger: settle(state.ledger, cycle) };
+        deps.log(`usage: time is trusted; this cycle runs until ${new Date(cycle.end).toISOString()}`);
+      }
       if (deps.clock.trusted() && now >= state.ledger.cycleEnd) {
         const next = cycleAt(now, cycleSpec(deps.plan(), now));
         const rolled = rollover(state.ledger, next);
