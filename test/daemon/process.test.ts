@@ -1,6 +1,6 @@
 // The built daemon as a process: command line, start, stop, state across restarts.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -91,5 +91,44 @@ proc('SIGKILL loses at most the last tick: the RAM journal carries the count ove
   assert.ok(after.usage.total >= seen.usage.total, `${after.usage.total} >= ${seen.usage.total}`);
   await second.dispose();
 });
+
+proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refused and the old kept', async () => {
+  const stateDir = tempDir();
+  const first = await startDaemonProcess({ stateDir });
+  const session = await signInCustomer(first);
+  const status = async () =>
+    (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { total: number; allowance: number } };
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = await status();
+  assert.is(before.usage.allowance, 20 * 1024 ** 3);
+  // On the simulated device UCI lives in the state dir (seeded from --config).
+  const uciFile = join(stateDir, 'sim', 'uci', 'modem-admin');
+  mkdirSync(join(stateDir, 'sim', 'uci'), { recursive: true });
+  const config = readFileSync(join(repo, 'openwrt/files/etc/config/modem-admin'), 'utf8');
+  writeFileSync(uciFile, config.replace("option cap '20G'", "option cap '30G'"));
+  process.kill(first.pid, 'SIGHUP');
+  await waitFor(() => /reload: changed plan\.cap/.test(first.output())).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${first.output()}`);
+  });
+  const after = await status();
+  assert.is(after.usage.allowance, 30 * 1024 ** 3);
+  assert.ok(after.usage.total >= before.usage.total, 'counts kept');
+  writeFileSync(uciFile, config.replace("option cap '20G'", "option cap 'lots'"));
+  process.kill(first.pid, 'SIGHUP');
+  await waitFor(() => /reload: kept the running configuration: [\s\S]*plan\.cap/.test(first.output()));
+  assert.is((await status()).usage.allowance, 30 * 1024 ** 3);
+  process.kill(first.pid, 'SIGUSR1');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.is((await fetch(`${first.url}/healthz`)).status, 200, 'a re-apply request leaves it serving');
+  assert.is(await first.stop('SIGTERM'), 0);
+});
+
+async function waitFor(check: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the daemon to say so');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 proc.run();
