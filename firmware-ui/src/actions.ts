@@ -33,6 +33,6 @@ export function watchStatus(state: AppState): () => void {
 
 /** An installer's top-up; the fresh status shows at once whether the cap is lifted. */
 export async function addTopup(state: AppState, bytes: number): Promise<void> {
-  await state.api.topup(bytes);
+  await state.api.send('POST /api/topups', { bytes });
   state.set({ status: await state.api.status() });
 }

@@ -1,17 +1,64 @@
 // The only module that talks to the daemon (fetch and EventSource). It keeps the CSRF token
-// from the session replies and sends it on every state-changing request.
+// from the session replies and sends it on every state-changing request. Endpoints are typed
+// by path (types only: the paths are the whole runtime cost, so the entry stays small).
 import type { SessionInfo, SessionState } from '../../device-daemon/src/api/session.ts';
 import type { Status } from '../../device-daemon/src/api/status.ts';
 import type { PlanJson } from '../../device-daemon/src/api/plan.ts';
+import type { ClientJson, WifiInputJson, WifiJson } from '../../device-daemon/src/api/wifi.ts';
 import type { ExtractSchema } from 'hono/types';
 import type { auditRoutes } from '../../device-daemon/src/routes/audit.ts';
 import type { usageRoutes } from '../../device-daemon/src/routes/usage.ts';
+import type { modemRoutes } from '../../device-daemon/src/routes/modem.ts';
+import type { SignalFrame } from '../../device-daemon/src/jobs/signal-meter.ts';
+import type { SignalSample } from '../../device-daemon/src/core/signal-meter.ts';
 
 // The daemon declares these replies only in its routes; their types follow the routes.
 type UsageSchema = ExtractSchema<ReturnType<typeof usageRoutes>>;
+type ModemSchema = ExtractSchema<ReturnType<typeof modemRoutes>>;
 export type UsageJson = UsageSchema['/usage']['$get']['output'];
 export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
 export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
+export type BalanceJson = ModemSchema['/balance']['$get']['output'];
+export type MobileJson = ModemSchema['/mobile']['$get']['output'];
+export type UssdReply = { text: string; final: boolean };
+export type SmsJson = { messages: { id: string; from: string; text: string; time: string; incoming: boolean }[] };
+export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiJson };
+/** The first `signal` event also carries the last two minutes. */
+export type SignalEvent = SignalFrame & { history?: SignalSample[] };
+
+/** GET path → reply. */
+type Gets = {
+  '/api/usage': UsageJson;
+  '/api/usage/history': HistoryJson;
+  '/api/plan': PlanJson;
+  '/api/audit': AuditJson;
+  '/api/balance': BalanceJson;
+  '/api/ussd': { actions: { id: string; code: string; installer: boolean }[] };
+  '/api/sms': SmsJson;
+  '/api/mobile': MobileJson;
+  '/api/wifi': WifiJson;
+  '/api/wifi?reveal=1': WifiJson;
+  '/api/clients': { clients: ClientJson[] };
+};
+/** "METHOD path" → [body, reply]. */
+type Sends = {
+  'PUT /api/plan': [PlanJson, PlanJson];
+  'POST /api/topups': [{ bytes: number }, unknown];
+  'POST /api/password': [{ current?: string | undefined; password: string }, unknown];
+  'POST /api/balance/check': [{ check: true }, BalanceJson];
+  'POST /api/usage/correction': [{ operatorBytes: number }, unknown];
+  'POST /api/topups/purchase': [{ bytes: number; confirm: true }, BalanceJson['purchase']];
+  'POST /api/ussd/action': [{ action: string }, UssdReply];
+  'POST /api/ussd': [{ code: string }, UssdReply];
+  'POST /api/ussd/respond': [{ text: string }, UssdReply];
+  'DELETE /api/ussd': [{}, unknown];
+  'POST /api/sms': [{ to: string; text: string }, unknown];
+  [del: `DELETE /api/sms/${string}`]: [{}, unknown];
+  'PUT /api/mobile': [{ apn: string; auth: string; username: string; password?: string; mode: string }, MobileJson];
+  'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
+  'PUT /api/wifi': [WifiInputJson, WifiJson];
+  [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
+};
 
 export type Issue = { path: string; message: string };
 
@@ -34,25 +81,30 @@ export function createApi(onUnauthorized: () => void) {
   let csrfToken = '';
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
-    if (method !== 'GET') {
-      init.headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken };
-      if (body !== undefined) init.body = JSON.stringify(body);
-    }
+    const init: RequestInit = { method };
+    if (method != 'GET') init.headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken };
+    if (body) init.body = JSON.stringify(body);
     let res: Response;
     try {
       res = await fetch(path, init);
     } catch {
       throw new ApiError(0, '');
     }
-    if (res.status === 204) return undefined as T;
     const data = await res.json().catch(() => ({}));
     if (res.ok) {
-      if (typeof data.csrfToken === 'string') csrfToken = data.csrfToken;
-      return data as T;
+      if (data.csrfToken) csrfToken = data.csrfToken;
+      return data;
     }
-    if (res.status === 401 && !(method === 'POST' && path === '/api/session')) onUnauthorized();
+    if (res.status == 401 && path + method != '/api/sessionPOST') onUnauthorized();
     throw new ApiError(res.status, data.error ?? res.statusText, data.issues, Number(res.headers.get('Retry-After')) || 0);
+  }
+
+  /** Server-sent events of one name; returns the function that stops them. */
+  function listen<T>(path: string, name: string, on: (data: T) => void, onError?: () => void): () => void {
+    const events = new EventSource(path);
+    events.addEventListener(name, (e) => on(JSON.parse((e as MessageEvent<string>).data)));
+    if (onError) events.onerror = onError;
+    return () => events.close();
   }
 
   return {
@@ -61,14 +113,13 @@ export function createApi(onUnauthorized: () => void) {
     signIn: (password: string) => call<SessionInfo>('POST', '/api/session', { password }),
     signOut: () => call<void>('DELETE', '/api/session').finally(() => (csrfToken = '')),
     status: () => call<Status>('GET', '/api/status'),
-    usage: () => call<UsageJson>('GET', '/api/usage'),
-    history: () => call<HistoryJson>('GET', '/api/usage/history'),
-    plan: () => call<PlanJson>('GET', '/api/plan'),
-    savePlan: (plan: PlanJson) => call<PlanJson>('PUT', '/api/plan', plan),
-    topup: (bytes: number) => call<unknown>('POST', '/api/topups', { bytes }),
-    /** `current` is left out when an installer sets the customer's password. */
-    changePassword: (password: string, current?: string) => call<unknown>('POST', '/api/password', { current, password }),
-    audit: () => call<AuditJson>('GET', '/api/audit'),
+    get: <P extends keyof Gets>(path: P) => call<Gets[P]>('GET', path),
+    /** A state-changing request: `send('PUT /api/wifi', body)`. */
+    send<K extends keyof Sends>(what: K, body: Sends[K][0]): Promise<Sends[K][1]> {
+      const [method, path] = what.split(' ');
+      return call(method!, path!, body);
+    },
+    signal: (on: (frame: SignalEvent) => void, onError: () => void) => listen('/api/signal/events', 'signal', on, onError),
 
     /**
      * Live status: the event stream, or polling every 5 s once the stream fails.
@@ -77,18 +128,13 @@ export function createApi(onUnauthorized: () => void) {
     watchStatus(onStatus: (status: Status | null) => void): () => void {
       let timer = 0;
       const poll = () => call<Status>('GET', '/api/status').then(onStatus, () => onStatus(null));
-      const events = new EventSource('/api/events');
-      events.addEventListener('status', (e) => onStatus(JSON.parse((e as MessageEvent<string>).data)));
-      events.onerror = () => {
-        events.close();
-        if (!timer) {
-          poll();
-          timer = window.setInterval(poll, 5000);
-        }
-      };
+      const stop = listen('/api/events', 'status', onStatus, () => {
+        stop();
+        timer ||= (poll(), window.setInterval(poll, 5000));
+      });
       poll();
       return () => {
-        events.close();
+        stop();
         clearInterval(timer);
       };
     },

@@ -30,15 +30,15 @@ function Routed() {
   }, [role, setupRequired, allowed]);
 
   useEffect(() => {
-    document.title = `${route ? t(route.title) + ' · ' : ''}${t('app.name')}`;
+    document.title = `${route ? t(route.title) + ' · ' : ''}${t('ap.name')}`;
   });
 
-  if (!allowed) return <p class="muted">{t('app.loading')}</p>;
+  if (!allowed) return <p class="muted">{t('ap.loading')}</p>;
   if (!route)
     return (
       <section class="card">
-        <h1>{t('notFound.title')}</h1>
-        <Link href="/">{t('notFound.home')}</Link>
+        <h1>{t('nf.title')}</h1>
+        <Link href="/">{t('nf.home')}</Link>
       </section>
     );
   return (

@@ -26,7 +26,7 @@ export function Banner() {
     <>
       {lost && (
         <p class="banner warning" role="status">
-          {t('live.lost')}
+          {t('l.lost')}
         </p>
       )}
       {capped && (
@@ -60,7 +60,7 @@ export function Banner() {
         </p>
       )}
       {notices.map((n) => {
-        const key = `notice.${n.code}`;
+        const key = `n.${n.code}`;
         return (
           <p key={n.id} class={`banner ${n.level}`}>
             {hasKey(key) ? t(key, n.params) : n.code}

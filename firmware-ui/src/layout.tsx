@@ -1,29 +1,32 @@
-// Header (device name, sign-out, language switch), the navigation the role may use, the banner, main.
+// Header (device name, sign-out, language switch), the navigation the role may use (the
+// installer's own pages grouped), the banner, main.
 // While signed in it follows the live status, which the banner and the pages read.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { chooseLang, signOut, watchStatus } from './actions.ts';
 import { Banner } from './banner.tsx';
 import { languages, t, type Lang } from './i18n/index.ts';
-import { Link } from './router.tsx';
+import { Link, usePath } from './router.tsx';
 import { routes } from './routes.ts';
 import { useApp } from './state.ts';
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const [{ role, lang }, state] = useApp();
-  const pages = role ? routes.filter((r) => r.nav && r.roles.includes(role)) : [];
+  const path = usePath();
+  const links = (group: number) =>
+    routes.map((r) => r.nav == group && r.roles.includes(role!) && <Link href={r.path}>{t(r.title)}</Link>);
   useEffect(() => (role ? watchStatus(state) : undefined), [role]);
   return (
     <>
       <header>
-        <span class="name">{t('app.name')}</span>
+        <b>{t('ap.name')}</b>
         {role && (
           <button type="button" class="link" onClick={() => signOut(state)}>
             {t('nav.signOut')}
           </button>
         )}
         <select
-          aria-label={t('app.language')}
+          aria-label={t('ap.language')}
           value={lang}
           onChange={(e) => chooseLang(state, e.currentTarget.value as Lang)}
         >
@@ -36,9 +39,14 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       {role && (
         <nav aria-label={t('nav.label')}>
-          {pages.map((r) => (
-            <Link href={r.path}>{t(r.title)}</Link>
-          ))}
+          {links(1)}
+          {/* The installer's pages, in a group of their own so the navigation stays two lines on a phone. */}
+          {role == 'installer' && (
+            <details open={routes.some((r) => r.nav == 2 && r.path == path)}>
+              <summary>{t('nav.installer')}</summary>
+              {links(2)}
+            </details>
+          )}
         </nav>
       )}
       <main>

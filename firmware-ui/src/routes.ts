@@ -4,26 +4,39 @@ import type { ComponentType } from 'preact';
 import type { Role } from '../../device-daemon/src/api/session.ts';
 import type { Key } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
+// The home page is in the entry: everyone opens it first, and its own chunk would cost a request and bytes.
+import { Overview } from './pages/overview.tsx';
 
 export type Route = {
   path: string;
   title: Key;
   /** null: only while signed out (setup, sign-in). */
   roles: (Role | null)[];
-  nav?: boolean;
+  /** In the navigation: 1 for everyone's pages, 2 in the installer's group. */
+  nav?: 1 | 2;
   page: ComponentType;
 };
 
 const everyone: Role[] = ['customer', 'installer'];
+const installer: Role[] = ['installer'];
+
+/** A page from the one chunk of all pages but the overview (pages/all.ts). */
+const page = (name: keyof typeof import('./pages/all.ts')) => lazy(() => import('./pages/all.ts').then((m) => m[name]));
 
 export const routes: Route[] = [
-  { path: '/', title: 'nav.overview', roles: everyone, nav: true, page: lazy(() => import('./pages/overview.tsx').then((m) => m.Overview)) },
-  { path: '/usage', title: 'nav.usage', roles: everyone, nav: true, page: lazy(() => import('./pages/usage.tsx').then((m) => m.Usage)) },
-  { path: '/plan', title: 'nav.plan', roles: ['installer'], nav: true, page: lazy(() => import('./pages/plan.tsx').then((m) => m.Plan)) },
-  { path: '/audit', title: 'nav.audit', roles: ['installer'], nav: true, page: lazy(() => import('./pages/audit.tsx').then((m) => m.Audit)) },
-  { path: '/account', title: 'nav.account', roles: everyone, nav: true, page: lazy(() => import('./pages/account.tsx').then((m) => m.Account)) },
-  { path: '/sign-in', title: 'signIn.title', roles: [null], page: lazy(() => import('./pages/sign-in.tsx').then((m) => m.SignIn)) },
-  { path: '/setup', title: 'setup.title', roles: [null], page: lazy(() => import('./pages/setup.tsx').then((m) => m.Setup)) },
+  { path: '/', title: 'nav.overview', roles: everyone, nav: 1, page: Overview },
+  { path: '/usage', title: 'nav.usage', roles: everyone, nav: 1, page: page('Usage') },
+  { path: '/balance', title: 'nav.balance', roles: everyone, nav: 1, page: page('Balance') },
+  { path: '/sms', title: 'nav.sms', roles: everyone, nav: 1, page: page('Sms') },
+  { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: page('Wifi') },
+  { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: page('Devices') },
+  { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: page('Account') },
+  { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: page('Signal') },
+  { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: page('Mobile') },
+  { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: page('Plan') },
+  { path: '/audit', title: 'nav.audit', roles: installer, nav: 2, page: page('Audit') },
+  { path: '/sign-in', title: 'si.title', roles: [null], page: page('SignIn') },
+  { path: '/setup', title: 'su.title', roles: [null], page: page('Setup') },
 ];
 
 /** Where a user with this session belongs when the requested page is not theirs. */

@@ -182,7 +182,9 @@ test(`${CYCLES} SIGKILLs during traffic lose nothing and double nothing; flash i
         `    flash copy renewed ${(renewedAfter / 1000).toFixed(1)} s after the first (seq ${firstFlash.seq} -> ${renewed.seq}), ` +
           `${kills} SIGKILLs so far, no process lived longer than ${(longestLife / 1000).toFixed(1)} s`,
       );
-      assert.ok(renewedAfter >= INTERVAL_MS && renewedAfter <= INTERVAL_MS + 2 * POLL_MS + 1000, `renewed after ${renewedAfter} ms`);
+      // Measured between the copies' counter readings, which come up to one tick before
+      // the write (a tick on a loaded machine takes a while): hence the lower bound's slack.
+      assert.ok(renewedAfter >= INTERVAL_MS - POLL_MS && renewedAfter <= INTERVAL_MS + 2 * POLL_MS + 1000, `renewed after ${renewedAfter} ms`);
 
       // A power cut: traffic for a while after the renewal, then the process and the RAM journal go.
       await sleep(2000);

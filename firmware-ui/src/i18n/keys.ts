@@ -3,6 +3,12 @@
 import type { en as core } from './en.ts';
 import type { en as account } from './en/account.ts';
 import type { en as audit } from './en/audit.ts';
+import type { en as balance } from './en/balance.ts';
+import type { en as devices } from './en/devices.ts';
+import type { en as mobile } from './en/mobile.ts';
+import type { en as signal } from './en/signal.ts';
+import type { en as sms } from './en/sms.ts';
+import type { en as wifi } from './en/wifi.ts';
 import type { en as overview } from './en/overview.ts';
 import type { en as plan } from './en/plan.ts';
 import type { en as setup } from './en/setup.ts';
@@ -10,7 +16,20 @@ import type { en as signIn } from './en/sign-in.ts';
 import type { en as usage } from './en/usage.ts';
 import type { Plural } from './types.ts';
 
-type All = typeof core & typeof account & typeof audit & typeof overview & typeof plan & typeof setup & typeof signIn & typeof usage;
+type All = typeof core &
+  typeof account &
+  typeof audit &
+  typeof overview &
+  typeof plan &
+  typeof setup &
+  typeof signIn &
+  typeof usage &
+  typeof balance &
+  typeof sms &
+  typeof signal &
+  typeof mobile &
+  typeof wifi &
+  typeof devices;
 
 export type Key = keyof All;
 

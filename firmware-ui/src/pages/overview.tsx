@@ -10,7 +10,7 @@ strings(en);
 
 export function Overview() {
   const [{ status, lost }] = useApp();
-  if (!status) return <p class="muted">{t(lost ? 'live.lost' : 'app.loading')}</p>;
+  if (!status) return <p class="muted">{t(lost ? 'l.lost' : 'ap.loading')}</p>;
   return (
     <>
       <Usage status={status} />
@@ -24,23 +24,23 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   return (
     <section class={`card usage ${u.state}`}>
-      <h1>{t('usage.title')}</h1>
+      <h1>{t('u.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="usage.used" bytes={u.total} />
+        <Figure class="used" label="u.used" bytes={u.total} />
         {u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
+          <Figure class="left" label="u.over" bytes={u.total - u.allowance} />
         ) : (
-          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
+          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} />
         )}
       </div>
       {u.allowance === null ? (
-        <p>{t('usage.noCap')}</p>
+        <p>{t('u.noCap')}</p>
       ) : (
         <>
           <div
             class="meter"
             role="meter"
-            aria-label={t('usage.used')}
+            aria-label={t('u.used')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(share * 100)}
@@ -48,22 +48,22 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
-            <strong class="state">{t(`usage.state.${u.state}`)}</strong>
+            <span>{t('u.of', { total: formatBytes(u.allowance) })}</span>
+            <strong class="state">{t(`u.state.${u.state}`)}</strong>
           </p>
         </>
       )}
       <p class="row">
-        <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
-        <span>{t('usage.resets', { date })}</span>
+        <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
+        <span>{t('u.resets', { date })}</span>
       </p>
-      <p class="note">{t('usage.billed')}</p>
-      {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
+      <p class="note">{t('u.billed')}</p>
+      {!timeTrusted && <p class="note">{t('u.clock')}</p>}
     </section>
   );
 }
 
-function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number }) {
+function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number }) {
   return (
     <p class={props.class}>
       {t(props.label)}
@@ -75,19 +75,19 @@ function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'us
 function Connection({ connection: c }: { connection: Status['connection'] }) {
   return (
     <section class="card">
-      <h2>{t('conn.title')}</h2>
+      <h2>{t('c.title')}</h2>
       <p class={`conn ${c.state}`}>
-        {t(`conn.state.${c.state}`)}
-        {c.roaming && <span class="badge">{t('conn.roaming')}</span>}
+        {t(`c.state.${c.state}`)}
+        {c.roaming && <span class="badge">{t('c.roaming')}</span>}
       </p>
       <dl>
-        <dt>{t('conn.operator')}</dt>
+        <dt>{t('c.operator')}</dt>
         <dd>{c.operator ?? '–'}</dd>
-        <dt>{t('conn.network')}</dt>
+        <dt>{t('c.network')}</dt>
         <dd>{c.technology ? network(c.technology) : '–'}</dd>
-        <dt>{t('conn.signal')}</dt>
+        <dt>{t('c.signal')}</dt>
         <dd>
-          <span class="bars" role="img" aria-label={t('conn.bars', { n: c.bars })}>
+          <span class="bars" role="img" aria-label={t('c.bars', { n: c.bars })}>
             {[1, 2, 3, 4, 5].map((i) => (
               <i class={i <= c.bars ? 'on' : undefined} />
             ))}

@@ -2,12 +2,10 @@
 // config's 512M/20G). The server checks everything; its messages show next to the fields
 // they are about, and the form keeps what was typed (its fields are uncontrolled: selects
 // take `selected` options, as a select has no defaultValue).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { PlanJson } from '../../../device-daemon/src/api/plan.ts';
-import { ApiError } from '../api.ts';
-import { errorText } from '../error-text.ts';
-import { Form } from '../form.tsx';
+import { ApiError, type PlanJson } from '../api.ts';
+import { Field, Form, Loading, useLoad } from '../ui.tsx';
 import { en } from '../i18n/en/plan.ts';
 import { strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -33,7 +31,7 @@ const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Bo
 /** Field names of the form; the server's issue paths and config option names map onto them. */
 type Name = keyof PlanJson;
 
-/** Which field a server message is about: an issue path ("alertPercent.1") or a config option ("plan.topup_size: ..."). */
+/** Which field a server message is about: an issue path ("alertPercent.1") or a config option ("p.topup_size: ..."). */
 function fieldOf(path: string): Name {
   const camel = path.split('.')[0]!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
   return (camel === 'topupSize' ? 'topupSizes' : camel) as Name;
@@ -51,35 +49,33 @@ function toIssues(e: unknown): Partial<Record<Name, string>> {
 
 export function Plan() {
   const [, state] = useApp();
-  const [plan, setPlan] = useState<PlanJson | null>(null);
-  const [error, setError] = useState('');
-  const [cycle, setCycle] = useState('');
+  const [plan, error, , setPlan] = useLoad((api) => api.get('/api/plan'));
+  const [chosen, setCycle] = useState('');
   const [issues, setIssues] = useState<Partial<Record<Name, string>>>({});
-  useEffect(() => {
-    state.api.plan().then((p) => (setPlan(p), setCycle(p.cycle)), (e) => setError(errorText(e)));
-  }, [state]);
-  if (!plan) return <p class={error ? 'error' : 'muted'}>{error || t('app.loading')}</p>;
+  if (!plan) return <Loading error={error} />;
+  const cycle = chosen || plan.cycle;
 
   /** The control's name, and its hint and server message as its description. */
   const a = (name: Name) => ({ name, 'aria-describedby': `${name}-note`, 'aria-invalid': issues[name] ? true : undefined });
   const [capValue, capUnit] = plan.cap === null ? ['', 'GB'] : sizeText(plan.cap).split(' ');
   const field = (name: Name, label: Key, input: ComponentChildren, hint?: Key, hidden = false) => (
-    <PlanField name={name} label={label} hint={hint} issue={issues[name]} hidden={hidden}>
+    <Field name={name} label={label} hint={hint} issue={issues[name]} hidden={hidden}>
       {input}
-    </PlanField>
+    </Field>
   );
 
   return (
     <Form
-      title="plan.title"
-      intro="plan.intro"
-      submit="plan.submit"
-      done="plan.saved"
+      title="p.title"
+      h1
+      intro="p.intro"
+      submit="p.submit"
+      done="p.saved"
       onSubmit={async (data) => {
         const text = (name: string) => String(data.get(name) ?? '').trim();
         const topups = list(text('topupSizes')).map(parseSize);
-        setIssues(topups.some(isNaN) ? { topupSizes: t('plan.badSize') } : {});
-        if (topups.some(isNaN)) throw new Error(t('plan.badSize'));
+        setIssues(topups.some(isNaN) ? { topupSizes: t('p.badSize') } : {});
+        if (topups.some(isNaN)) throw new Error(t('p.badSize'));
         const cap = text('cap');
         const next: PlanJson = {
           cycle: text('cycle') as PlanJson['cycle'],
@@ -95,7 +91,7 @@ export function Plan() {
           topupSizes: topups,
         };
         try {
-          setPlan(await state.api.savePlan(next));
+          setPlan(await state.api.send('PUT /api/plan', next));
         } catch (e) {
           setIssues(toIssues(e));
           throw e;
@@ -104,21 +100,21 @@ export function Plan() {
     >
       {field(
         'cycle',
-        'plan.cycle',
+        'p.cycle',
         <select {...a('cycle')} onChange={(e) => setCycle(e.currentTarget.value)}>
           {(['monthly', 'calendar', 'prepaid', 'days'] as const).map((c) => (
             <option value={c} selected={c === plan.cycle}>
-              {t(`plan.cycle.${c}`)}
+              {t(`p.cycle.${c}`)}
             </option>
           ))}
         </select>,
       )}
-      {field('cycleDay', 'plan.cycleDay', <input {...a('cycleDay')} defaultValue={String(plan.cycleDay)} />, 'plan.cycleDayHint', cycle !== 'monthly')}
-      {field('cycleDays', 'plan.cycleDays', <input {...a('cycleDays')} type="number" defaultValue={String(plan.cycleDays)} />, undefined, cycle !== 'prepaid' && cycle !== 'days')}
-      {field('cycleAnchor', 'plan.cycleAnchor', <input {...a('cycleAnchor')} type="date" defaultValue={plan.cycleAnchor ?? ''} />, undefined, cycle !== 'calendar' && cycle !== 'days')}
+      {field('cycleDay', 'p.cycleDay', <input {...a('cycleDay')} defaultValue={String(plan.cycleDay)} />, 'p.cycleDayHint', cycle !== 'monthly')}
+      {field('cycleDays', 'p.cycleDays', <input {...a('cycleDays')} type="number" defaultValue={String(plan.cycleDays)} />, undefined, cycle !== 'prepaid' && cycle !== 'days')}
+      {field('cycleAnchor', 'p.cycleAnchor', <input {...a('cycleAnchor')} type="date" defaultValue={plan.cycleAnchor ?? ''} />, undefined, cycle !== 'calendar' && cycle !== 'days')}
       {field(
         'timezone',
-        'plan.timezone',
+        'p.timezone',
         <>
           <input {...a('timezone')} list="zones" defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />
           <datalist id="zones">
@@ -127,53 +123,36 @@ export function Plan() {
             ))}
           </datalist>
         </>,
-        'plan.timezoneHint',
+        'p.timezoneHint',
       )}
       {field(
         'cap',
-        'plan.cap',
+        'p.cap',
         <span class="with-unit">
           <input {...a('cap')} inputMode="decimal" defaultValue={capValue} />
-          <select name="capUnit" aria-label={t('plan.unit')}>
+          <select name="capUnit" aria-label={t('p.unit')}>
             {['MB', 'GB'].map((u) => (
               <option selected={u === capUnit}>{u}</option>
             ))}
           </select>
         </span>,
-        'plan.capHint',
+        'p.capHint',
       )}
       {field(
         'policy',
-        'plan.policy',
+        'p.policy',
         <select {...a('policy')}>
           {(['throttle', 'block', 'alert'] as const).map((p) => (
             <option value={p} selected={p === plan.policy}>
-              {t(`plan.policy.${p}`)}
+              {t(`p.policy.${p}`)}
             </option>
           ))}
         </select>,
       )}
-      {field('throttleDownKbit', 'plan.down', <input {...a('throttleDownKbit')} type="number" defaultValue={String(plan.throttleDownKbit)} />)}
-      {field('throttleUpKbit', 'plan.up', <input {...a('throttleUpKbit')} type="number" defaultValue={String(plan.throttleUpKbit)} />)}
-      {field('alertPercent', 'plan.alerts', <input {...a('alertPercent')} defaultValue={plan.alertPercent.join(', ')} />, 'plan.alertsHint')}
-      {field('topupSizes', 'plan.topups', <input {...a('topupSizes')} defaultValue={plan.topupSizes.map(sizeText).join(', ')} />, 'plan.topupsHint')}
+      {field('throttleDownKbit', 'p.down', <input {...a('throttleDownKbit')} type="number" defaultValue={String(plan.throttleDownKbit)} />)}
+      {field('throttleUpKbit', 'p.up', <input {...a('throttleUpKbit')} type="number" defaultValue={String(plan.throttleUpKbit)} />)}
+      {field('alertPercent', 'p.alerts', <input {...a('alertPercent')} defaultValue={plan.alertPercent.join(', ')} />, 'p.alertsHint')}
+      {field('topupSizes', 'p.topups', <input {...a('topupSizes')} defaultValue={plan.topupSizes.map(sizeText).join(', ')} />, 'p.topupsHint')}
     </Form>
-  );
-}
-
-/** A label around its control, a hint, and the server's message about this field. */
-function PlanField(props: { name: Name; label: Key; hint?: Key | undefined; issue?: string | undefined; hidden: boolean; children: ComponentChildren }) {
-  const id = `${props.name}-note`;
-  return (
-    <div class="field" hidden={props.hidden}>
-      <label>
-        {t(props.label)}
-        {props.children}
-      </label>
-      <small id={id}>
-        {props.hint && t(props.hint)}
-        {props.issue && <span class="error">{props.issue}</span>}
-      </small>
-    </div>
   );
 }

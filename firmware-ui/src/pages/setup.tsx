@@ -1,6 +1,6 @@
 // First boot: the secret from the label opens the forced choice of a password.
 import { signedIn } from '../actions.ts';
-import { Field, Form } from '../form.tsx';
+import { Field, Form } from '../ui.tsx';
 import { en } from '../i18n/en/setup.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -11,18 +11,19 @@ export function Setup() {
   const [, state] = useApp();
   return (
     <Form
-      title="setup.title"
-      intro="setup.intro"
-      submit="setup.submit"
+      h1
+      title="su.title"
+      intro="su.intro"
+      submit="su.submit"
       onSubmit={async (data) => {
         const password = String(data.get('password'));
-        if (password !== data.get('password2')) throw new Error(t('setup.mismatch'));
+        if (password !== data.get('password2')) throw new Error(t('su.mismatch'));
         signedIn(state, await state.api.setup(String(data.get('secret')).trim(), password));
       }}
     >
-      <Field name="secret" label="setup.secret" autocomplete="off" />
-      <Field name="password" type="password" label="setup.password" hint="setup.hint" autocomplete="new-password" />
-      <Field name="password2" type="password" label="setup.password2" autocomplete="new-password" />
+      <Field name="secret" label="su.secret" autocomplete="off" />
+      <Field name="password" type="password" label="su.password" hint="su.hint" autocomplete="new-password" />
+      <Field name="password2" type="password" label="su.password2" autocomplete="new-password" />
     </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { signedIn } from '../actions.ts';
-import { Field, Form } from '../form.tsx';
+import { Field, Form } from '../ui.tsx';
 import { en } from '../i18n/en/sign-in.ts';
 import { strings } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -10,11 +10,12 @@ export function SignIn() {
   const [, state] = useApp();
   return (
     <Form
-      title="signIn.title"
-      submit="signIn.submit"
+      h1
+      title="si.title"
+      submit="si.submit"
       onSubmit={async (data) => signedIn(state, await state.api.signIn(String(data.get('password'))))}
     >
-      <Field name="password" type="password" label="signIn.password" autocomplete="current-password" />
+      <Field name="password" type="password" label="si.password" autocomplete="current-password" />
     </Form>
   );
 }

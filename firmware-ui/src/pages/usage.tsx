@@ -1,100 +1,72 @@
 // This cycle in detail: the daily chart, who used what, the forecast, top-ups and
 // corrections, and past cycles. Every date is in the plan's time zone. Refreshed each 30 s.
-import { useEffect, useState } from 'preact/hooks';
-import type { HistoryJson, UsageJson } from '../api.ts';
-import { errorText } from '../error-text.ts';
+import type { UsageJson } from '../api.ts';
 import { en } from '../i18n/en/usage.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
-import { useApp } from '../state.ts';
+import { Card, Loading, Table, useLoad } from '../ui.tsx';
 import { DailyChart } from './daily-chart.tsx';
-import './usage.css';
 
 strings(en);
 
 export function Usage() {
-  const [, state] = useApp();
-  const [data, setData] = useState<[UsageJson, HistoryJson] | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    const load = () =>
-      Promise.all([state.api.usage(), state.api.history()]).then(
-        (d) => (setData(d), setError('')),
-        (e) => setError(errorText(e)),
-      );
-    load();
-    const timer = setInterval(load, 30_000);
-    return () => clearInterval(timer);
-  }, [state]);
-  if (!data) return <p class={error ? 'error' : 'muted'}>{error || t('app.loading')}</p>;
+  const [data, error] = useLoad((api) => Promise.all([api.get('/api/usage'), api.get('/api/usage/history')]), 30_000);
+  if (!data) return <Loading error={error} />;
   const [u, history] = data;
   const tz = u.timeZone;
   const period = (start: string, end: string) =>
-    t('usage.period', { from: formatDate(start, tz), to: formatDate(new Date(Date.parse(end) - 1).toISOString(), tz) });
+    t('u.period', { from: formatDate(start, tz), to: formatDate(new Date(Date.parse(end) - 1).toISOString(), tz) });
   return (
     <>
       {error && <p class="banner warning">{error}</p>}
-      <section class="card">
-        <h1>{t('daily.title')}</h1>
+      <Card title="d.title" h1>
         <p class="muted">{period(u.cycleStart, u.cycleEnd)}</p>
         <DailyChart usage={u} />
-      </section>
+      </Card>
       <Devices devices={u.devices} />
-      <section class="card">
-        <h2>{t('forecast.title')}</h2>
+      <Card title="f.title">
         <dl>
-          <dt>{t('forecast.average')}</dt>
+          <dt>{t('f.average')}</dt>
           <dd>{formatBytes(u.forecast.averagePerDay)}</dd>
           {u.allowance !== null && (
             <>
-              <dt>{t('forecast.capAt')}</dt>
-              <dd>{u.forecast.capReachedAt ? formatDate(u.forecast.capReachedAt, tz) : t('forecast.lasts')}</dd>
-              <dt>{t('forecast.perDay')}</dt>
-              <dd>{t('forecast.perDayValue', { size: formatBytes(u.forecast.perDayLeft ?? 0) })}</dd>
+              <dt>{t('f.capAt')}</dt>
+              <dd>{u.forecast.capReachedAt ? formatDate(u.forecast.capReachedAt, tz) : t('f.lasts')}</dd>
+              <dt>{t('f.perDay')}</dt>
+              <dd>{t('f.perDayValue', { size: formatBytes(u.forecast.perDayLeft ?? 0) })}</dd>
             </>
           )}
         </dl>
-      </section>
-      <section class="card">
-        <h2>{t('extra.title')}</h2>
+      </Card>
+      <Card title="x.title">
         {u.topups.length + u.corrections.length ? (
           <ul class="plain">
             {u.topups.map((x) => (
               <li>
-                <time datetime={x.at}>{formatDate(x.at, tz)}</time>: {t('extra.topup', { size: formatBytes(x.bytes) })}
+                <time datetime={x.at}>{formatDate(x.at, tz)}</time>: {t('x.topup', { size: formatBytes(x.bytes) })}
               </li>
             ))}
             {u.corrections.map((x) => (
               <li>
                 <time datetime={x.at}>{formatDate(x.at, tz)}</time>:{' '}
-                {t('extra.correction', { operator: formatBytes(x.operatorBytes), counted: formatBytes(x.countedBytes) })}
+                {t('x.correction', { operator: formatBytes(x.operatorBytes), counted: formatBytes(x.countedBytes) })}
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">{t('extra.none')}</p>
+          <p class="muted">{t('x.none')}</p>
         )}
-      </section>
-      <section class="card">
-        <h2>{t('history.title')}</h2>
+      </Card>
+      <Card title="h.title">
         {history.cycles.length ? (
-          <table>
-            <tr>
-              <th>{t('history.period')}</th>
-              <th class="num">{t('history.total')}</th>
-              <th class="num">{t('history.topups')}</th>
-            </tr>
-            {history.cycles.map((c) => (
-              <tr>
-                <td>{period(c.start, c.end)}</td>
-                <td class="num">{formatBytes(c.total)}</td>
-                <td class="num">{c.topupBytes ? formatBytes(c.topupBytes) : '–'}</td>
-              </tr>
-            ))}
-          </table>
+          <Table
+            num={1}
+            head={[t('h.period'), t('h.total'), t('h.topups')]}
+            rows={history.cycles.map((c) => [period(c.start, c.end), formatBytes(c.total), c.topupBytes ? formatBytes(c.topupBytes) : '–'])}
+          />
         ) : (
-          <p class="muted">{t('history.none')}</p>
+          <p class="muted">{t('h.none')}</p>
         )}
-      </section>
+      </Card>
     </>
   );
 }
@@ -103,37 +75,33 @@ export function Usage() {
 function Devices({ devices }: { devices: UsageJson['devices'] }) {
   const sum = devices.reduce((s, d) => s + d.down + d.up, 0) || 1;
   return (
-    <section class="card">
-      <h2>{t('devices.title')}</h2>
+    <Card title="dv.title">
       {devices.length ? (
-        <table class="devices">
-          <tr>
-            <th>{t('devices.device')}</th>
-            <th class="num">
-              <span aria-hidden="true">↓</span>
-              <span class="sr-only">{t('daily.down')}</span>
-            </th>
-            <th class="num">
-              <span aria-hidden="true">↑</span>
-              <span class="sr-only">{t('daily.up')}</span>
-            </th>
-            <th class="num">{t('devices.share')}</th>
-          </tr>
-          {devices.map((d) => (
-            <tr>
-              <td>
-                {d.name ?? d.key}
-                {d.name && <small>{d.key}</small>}
-              </td>
-              <td class="num">{formatBytes(d.down)}</td>
-              <td class="num">{formatBytes(d.up)}</td>
-              <td class="num">{Math.round(((d.down + d.up) / sum) * 100)}%</td>
-            </tr>
-          ))}
-        </table>
+        <Table
+          class="devices"
+          num={1}
+          head={[t('dv.device'), <Arrow k="d.down" a="↓" />, <Arrow k="d.up" a="↑" />, t('dv.share')]}
+          rows={devices.map((d) => [
+            <>
+              {d.name ?? d.key}
+              {d.name && <small>{d.key}</small>}
+            </>,
+            formatBytes(d.down),
+            formatBytes(d.up),
+            `${Math.round(((d.down + d.up) / sum) * 100)}%`,
+          ])}
+        />
       ) : (
-        <p class="muted">{t('devices.none')}</p>
+        <p class="muted">{t('dv.none')}</p>
       )}
-    </section>
+    </Card>
   );
 }
+
+/** A column heading shown as an arrow, read out as its word. */
+const Arrow = ({ k, a }: { k: 'd.down' | 'd.up'; a: string }) => (
+  <>
+    <span aria-hidden="true">{a}</span>
+    <span class="sr-only">{t(k)}</span>
+  </>
+);

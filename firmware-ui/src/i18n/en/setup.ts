@@ -1,9 +1,9 @@
 export const en = {
-  'setup.intro': 'Type the secret printed on the label of the modem, then choose the password for this page.',
-  'setup.secret': 'Secret from the label',
-  'setup.password': 'New password',
-  'setup.password2': 'New password again',
-  'setup.hint': 'At least 10 characters.',
-  'setup.mismatch': 'The two passwords are not the same.',
-  'setup.submit': 'Save and continue',
+  'su.intro': 'Type the secret printed on the label of the modem, then choose the password for this page.',
+  'su.secret': 'Secret from the label',
+  'su.password': 'New password',
+  'su.password2': 'New password again',
+  'su.hint': 'At least 10 characters.',
+  'su.mismatch': 'The two passwords are not the same.',
+  'su.submit': 'Save and continue',
 };

@@ -1,4 +1,4 @@
 export const en = {
-  'signIn.password': 'Password',
-  'signIn.submit': 'Sign in',
+  'si.password': 'Password',
+  'si.submit': 'Sign in',
 };

@@ -1,0 +1,12 @@
+export const en = {
+  'v.title': 'Connected devices',
+  'v.none': 'No devices connected.',
+  'v.unnamed': 'Unnamed device',
+  'v.wired': 'Cable',
+  'v.since': 'Since {time}',
+  'v.used': 'This period: ↓ {down} ↑ {up}',
+  'v.blocked': 'Blocked',
+  'v.block': 'Block internet',
+  'v.unblock': 'Unblock',
+  'v.blockHint': 'A blocked device stays on the network but cannot reach the internet.',
+};

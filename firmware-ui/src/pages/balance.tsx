@@ -1,0 +1,186 @@
+// Balance and top-up: the operator's figure beside our count, the raw reply when it cannot be
+// read, the installer's correction, buying a top-up (with a confirmation step), the operator's
+// USSD codes and, for installers, a USSD console. Operator texts are rendered as text.
+import { useState } from 'preact/hooks';
+import type { BalanceJson, UssdReply } from '../api.ts';
+import { ApiError } from '../api.ts';
+import { errorText } from '../error-text.ts';
+import { en } from '../i18n/en/balance.ts';
+import { formatBytes, formatDate, hasKey, strings, t } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+import { Card, Field, Loading, Note, useLoad } from '../ui.tsx';
+
+strings(en);
+
+/** Digits, * and # (what the daemon accepts). */
+const USSD = /^[0-9*#]{1,32}$/;
+
+export function Balance() {
+  const [{ role, status }, state] = useApp();
+  const [b, error, reload, setB] = useLoad((api) => api.get('/api/balance'), 5000);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState(['', false] as [string, boolean?]);
+  const [sure, setSure] = useState(0);
+  if (!b) return <Loading error={error} />;
+  const tz = status?.usage.timeZone ?? 'UTC';
+  const op = b.operator;
+  const r = b.result;
+  const purchase = b.purchase;
+  /** Runs an action; its error (or `done`) shows under the card's buttons. */
+  const run = async (work: () => Promise<unknown>, done = '') => {
+    setBusy(true);
+    setMsg(['']);
+    try {
+      await work();
+      setMsg([done, true]);
+    } catch (e) {
+      setMsg([e instanceof ApiError && e.status == 429 ? t('b.wait', { s: e.retryAfter || 30 }) : errorText(e)]);
+    }
+    setBusy(false);
+    reload();
+  };
+  return (
+    <>
+      <Card title="b.title" h1>
+        {!b.configured ? (
+          <p class="muted">{t('b.off')}</p>
+        ) : (
+          <>
+            {op && (
+              <div role="status">
+                {op.dataBytes != null && b.counted.left != null && (
+                  <p class="big">{t('b.says', { op: formatBytes(op.dataBytes), us: formatBytes(b.counted.left) })}</p>
+                )}
+                {op.money && <p>{t('b.money', op.money)}</p>}
+                {op.expiry && <p>{t('b.valid', { date: formatDate(op.expiry, 'UTC') })}</p>}
+                {op.validDays != null && <p>{t('b.days', { n: op.validDays })}</p>}
+                <small>{t('b.at', { time: formatDate(op.at, tz, { dateStyle: 'medium', timeStyle: 'short' }) })}</small>
+              </div>
+            )}
+            {r?.error && <p class="error">{r.error.message}</p>}
+            {r && !r.error && !r.reading && (
+              <>
+                <p>{t('b.raw')}</p>
+                <p class="reply">{r.text}</p>
+              </>
+            )}
+            <p class="actions">
+              <button type="button" disabled={busy || b.checking} onClick={() => run(async () => setB(await state.api.send('POST /api/balance/check', { check: true })))}>
+                {t(busy || b.checking ? 'b.checking' : 'b.check')}
+              </button>
+              {role == 'installer' && b.correction && (
+                <button type="button" class="second" disabled={busy} onClick={() => run(() => state.api.send('POST /api/usage/correction', b.correction!), t('b.fixed'))}>
+                  {t('b.fix')}
+                </button>
+              )}
+            </p>
+          </>
+        )}
+        <Note text={msg[0]} ok={msg[1]} />
+      </Card>
+      {b.topups.length > 0 && (
+        <Card title="t.title">
+          {purchase && (
+            <p class={purchase.state == 'confirmed' ? 'ok' : 'muted'} role="status">
+              {t(`t.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
+            </p>
+          )}
+          {purchase?.reply && <p class="reply">{purchase.reply}</p>}
+          {sure ? (
+            <>
+              <p>
+                <strong>{t('t.sure', { size: formatBytes(sure) })}</strong>
+              </p>
+              <p class="actions">
+                <button type="button" disabled={busy} onClick={() => run(() => state.api.send('POST /api/topups/purchase', { bytes: sure, confirm: true })).then(() => setSure(0))}>
+                  {t('t.yes')}
+                </button>
+                <button type="button" class="second" onClick={() => setSure(0)}>
+                  {t('t.no')}
+                </button>
+              </p>
+            </>
+          ) : (
+            <p class="actions">
+              {b.topups.map((x) => (
+                <button type="button" disabled={busy || purchase?.state == 'pending'} onClick={() => setSure(x.bytes)}>
+                  {t('t.buy', { size: formatBytes(x.bytes) })}
+                </button>
+              ))}
+            </p>
+          )}
+        </Card>
+      )}
+      <Ussd installer={role == 'installer'} />
+    </>
+  );
+}
+
+/** The quick actions from the config; for installers also the console (menus answered in turn). */
+function Ussd({ installer }: { installer: boolean }) {
+  const [, state] = useApp();
+  const [list] = useLoad((api) => api.get('/api/ussd'));
+  const [reply, setReply] = useState<UssdReply | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const ask = async (work: () => Promise<UssdReply>) => {
+    setBusy(true);
+    setError('');
+    try {
+      setReply(await work());
+    } catch (e) {
+      setError(errorText(e));
+    }
+    setBusy(false);
+  };
+  /** A console form: validated here first, the daemon checks again. */
+  const submit = (name: 'code' | 'text', send: (v: string) => Promise<UssdReply>) => (e: Event) => {
+    e.preventDefault();
+    const value = String(new FormData(e.currentTarget as HTMLFormElement).get(name)).trim();
+    if (USSD.test(value)) ask(() => send(value));
+    else setError(t('us.bad'));
+  };
+  const menu = reply && !reply.final;
+  return (
+    <Card title="us.title">
+      <p class="actions">
+        {list?.actions.map((a) => {
+          const key = `us.${a.id}`;
+          return (
+            <button type="button" class="second" disabled={busy} onClick={() => ask(() => state.api.send('POST /api/ussd/action', { action: a.id }))}>
+              {hasKey(key) ? t(key) : a.id} <small>{a.code}</small>
+            </button>
+          );
+        })}
+      </p>
+      {installer && (
+        <form onSubmit={menu ? submit('text', (text) => state.api.send('POST /api/ussd/respond', { text })) : submit('code', (code) => state.api.send('POST /api/ussd', { code }))}>
+          <h3>{t('us.console')}</h3>
+          <Field
+            key={menu ? 1 : 0}
+            name={menu ? 'text' : 'code'}
+            label={menu ? 'us.answer' : 'us.code'}
+            hint="us.codeHint"
+            pattern="[0-9*#]{1,32}"
+            inputMode="tel"
+            autocomplete="off"
+          />
+          <p class="actions">
+            <button disabled={busy}>{t('us.send')}</button>
+            {menu && (
+              <button type="button" class="second" onClick={() => state.api.send('DELETE /api/ussd', {}).then(() => setReply(null), (e) => setError(errorText(e)))}>
+                {t('us.end')}
+              </button>
+            )}
+          </p>
+        </form>
+      )}
+      <Note text={error} />
+      {reply?.text && (
+        <p class="reply" role="status">
+          {reply.text}
+        </p>
+      )}
+    </Card>
+  );
+}

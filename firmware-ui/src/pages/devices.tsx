@@ -1,0 +1,62 @@
+// The devices on the home network: name (what the device sent over DHCP: text only), address,
+// Wi-Fi band and signal or cable, connected since, usage this period; block or unblock one.
+import { useState } from 'preact/hooks';
+import { errorText } from '../error-text.ts';
+import { en } from '../i18n/en/devices.ts';
+import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+import { Card, Loading, Note, useLoad } from '../ui.tsx';
+
+strings(en);
+
+export function Devices() {
+  const [{ status }, state] = useApp();
+  const [list, error, reload] = useLoad((api) => api.get('/api/clients'), 10_000);
+  const [busy, setBusy] = useState('');
+  const [failed, setFailed] = useState('');
+  const tz = status?.usage.timeZone ?? 'UTC';
+  return (
+    <Card title="v.title" h1>
+      <p class="note">{t('v.blockHint')}</p>
+      <Note text={failed} />
+      {!list ? (
+        <Loading error={error} />
+      ) : list.clients.length ? (
+        <ul class="plain list">
+          {list.clients.map((c) => (
+            <li key={c.mac} class={c.blocked ? 'off' : undefined}>
+              <p class="row">
+                <strong class="name">{c.name ?? t('v.unnamed')}</strong>
+                {c.blocked && <span class="badge">{t('v.blocked')}</span>}
+              </p>
+              <small>{[c.ip, c.mac].filter(Boolean).join(' · ')}</small>
+              <small>
+                {[c.wired ? t('v.wired') : c.band, c.signal != null && `${c.signal} dBm`, c.since && t('v.since', { time: formatDate(c.since, tz, { dateStyle: 'short', timeStyle: 'short' }) })]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </small>
+              <small>{t('v.used', { down: formatBytes(c.down), up: formatBytes(c.up) })}</small>
+              <button
+                type="button"
+                class="second"
+                disabled={busy == c.mac}
+                onClick={async () => {
+                  setBusy(c.mac);
+                  setFailed('');
+                  await state.api.send(`${c.blocked ? 'DELETE' : 'POST'} /api/clients/${c.mac}/block`, {}).catch((e) => setFailed(errorText(e)));
+                  await reload();
+                  setBusy('');
+                }}
+              >
+                {t(c.blocked ? 'v.unblock' : 'v.block')}
+                <span class="sr-only">: {c.name ?? c.mac}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('v.none')}</p>
+      )}
+    </Card>
+  );
+}

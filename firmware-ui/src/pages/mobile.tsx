@@ -1,0 +1,71 @@
+// The installer's mobile settings: APN, authentication, user and password (write-only),
+// network mode; then the SIM PIN. The server checks everything; its messages show next to the
+// fields they are about and the fields keep what was typed (they are uncontrolled).
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api.ts';
+import { en } from '../i18n/en/mobile.ts';
+import { strings, t } from '../i18n/index.ts';
+import { useApp } from '../state.ts';
+import { describe, Field, Form, Loading, useLoad } from '../ui.tsx';
+
+strings(en);
+
+export function Mobile() {
+  const [, state] = useApp();
+  const [m, error, , setM] = useLoad((api) => api.get('/api/mobile'));
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  if (!m) return <Loading error={error} />;
+  const select = (name: 'auth' | 'mode', options: readonly string[]) => (
+    <Field name={name} label={`m.${name}`}>
+      <select {...describe(name)}>
+        {options.map((o) => (
+          <option value={o} selected={o == m[name]}>
+            {name == 'auth' && o != 'none' ? o.toUpperCase() : t(`m.${name}.${o}` as 'm.mode.auto')}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  return (
+    <>
+      <Form
+        title="m.title"
+        h1
+        submit="m.save"
+        done="m.saved"
+        onSubmit={async (data) => {
+          const get = (k: string) => String(data.get(k));
+          const password = get('password');
+          setIssues({});
+          try {
+            setM(await state.api.send('PUT /api/mobile', { apn: get('apn').trim(), auth: get('auth'), username: get('username'), mode: get('mode'), ...(password ? { password } : {}) }));
+          } catch (e) {
+            if (e instanceof ApiError) setIssues(Object.fromEntries(e.issues.map((i) => [i.path, i.message])));
+            throw e;
+          }
+        }}
+      >
+        {m.sim && <p class="note">{t('m.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
+        <Field name="apn" label="m.apn" hint="m.apnHint" issue={issues.apn} defaultValue={m.apn} required={false} />
+        {select('auth', ['none', 'pap', 'chap'])}
+        <Field name="username" label="m.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
+        <Field name="password" label="m.pass" type="password" hint={m.passwordSet ? 'm.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
+        {select('mode', ['auto', 'lte', '3g'])}
+      </Form>
+      <Form
+        title="pin.title"
+        intro="pin.intro"
+        submit="pin.submit"
+        done="pin.done"
+        reset
+        onSubmit={(data) => {
+          const newPin = String(data.get('newPin'));
+          return state.api.send('POST /api/mobile/pin', { pin: String(data.get('pin')), ...(newPin ? { newPin } : {}) });
+        }}
+      >
+        <Field name="pin" label="pin.pin" hint="pin.hint" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autocomplete="off" />
+        <Field name="newPin" label="pin.new" type="password" inputMode="numeric" pattern="[0-9]{4,8}" required={false} autocomplete="off" />
+      </Form>
+    </>
+  );
+}
