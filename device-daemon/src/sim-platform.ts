@@ -1,7 +1,7 @@
 // The simulated device for --platform sim (and the device-only ports of
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
 import { simAccounting } from './ports/accounting/sim.ts';
@@ -17,7 +17,7 @@ import { SEED_NETWORK } from './ports/sim/seed-network.ts';
 import { simOperator } from './ports/sim/operator.ts';
 import { readConfig } from './core/config.ts';
 import { simSystem } from './ports/system/sim.ts';
-import type { Ports } from './ports/types.ts';
+import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { simLan, simWifiReload } from './ports/wifi/sim.ts';
 import { uciWireless } from './ports/wifi/wireless.ts';
@@ -35,6 +35,7 @@ export function createSimPlatform(
   const seedText = readFileSync(options.configFile, 'utf8');
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
+  const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
   return {
     uci,
     sim: device,
@@ -50,12 +51,50 @@ export function createSimPlatform(
       uci,
       wireless: uciWireless(uci, simWifiReload(device)),
       lan: simLan(device, Date.now),
-      modem: simModem(device, simOperator(device, { cap: async () => {
+      modem: controlled(control, simModem(device, simOperator(device, { cap: async () => {
         const { cap } = readConfig(await uci.show(options.package)).plan;
         return typeof cap === 'number' ? cap : null;
-      }, now: Date.now })),
+      }, now: Date.now }))),
       system: simSystem(),
       clock: systemClock(),
     }),
   };
+}
+
+/**
+ * The simulator's control file, for tests and demos that drive the device from
+ * outside the daemon's process: `{"antennaDegrees": 120, "modemFault": "no-sim"}`
+ * in STATE-DIR/sim/control.json, read again whenever it changes (checked at most
+ * every 200 ms). The tower stands at 120 degrees; a fault is one of those in
+ * ports/modem/sim.ts, or null.
+ */
+function simControl(file: string, device: SimDevice, log: (line: string) => void) {
+  let seen = 0;
+  let checked = 0;
+  return () => {
+    const now = Date.now();
+    if (now - checked < 200) return;
+    checked = now;
+    let mtime: number;
+    try {
+      mtime = statSync(file).mtimeMs;
+    } catch {
+      return;
+    }
+    if (mtime === seen) return;
+    seen = mtime;
+    try {
+      const wish = JSON.parse(readFileSync(file, 'utf8')) as { antennaDegrees?: unknown; modemFault?: unknown };
+      if (typeof wish.antennaDegrees === 'number' && Number.isFinite(wish.antennaDegrees)) device.modem.antennaDegrees = wish.antennaDegrees;
+      if (wish.modemFault === null || typeof wish.modemFault === 'string') device.modem.fault = wish.modemFault;
+      log(`sim: control ${JSON.stringify(wish)}`);
+    } catch (error) {
+      log(`sim: ${file}: ${(error as Error).message}`);
+    }
+  };
+}
+
+/** The modem with the control file applied before each reading. */
+function controlled(control: () => void, modem: ModemPort): ModemPort {
+  return { ...modem, status: async () => (control(), modem.status()) };
 }

@@ -3,7 +3,7 @@
 // with the antenna, the Wi-Fi password changes end to end and the new QR code holds it, and
 // every new page at 390x844 (screenshots in test/.artifacts/).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -106,21 +106,23 @@ if (reason) {
     assert.ok((await segments()) >= before + 2, 'new samples join the sparkline every second');
     await tp.screenshot('signal-390');
 
-    // The daemon runs in its own process and offers no way to turn the simulated antenna from
-    // outside, so the antenna turn is played as events: facing away, then facing the tower.
-    const frame = (rsrp: number, band: string, trend: string, t: number) => {
-      const f = (value: number) => ({ value, band, trend });
-      return `event: signal\ndata: ${JSON.stringify({ time: new Date(t).toISOString(), state: 'connected', technology: 'lte', rsrp: f(rsrp), rsrq: f(-10), sinr: f(12), sample: { t, rsrp, rsrq: -10, sinr: 12 } })}\n\n`;
+    // Turn the simulated antenna (the simulator's control file): away from the tower, then facing it.
+    const turn = (degrees: number) => {
+      mkdirSync(join(daemon.stateDir, 'sim'), { recursive: true });
+      writeFileSync(join(daemon.stateDir, 'sim', 'control.json'), JSON.stringify({ antennaDegrees: degrees }));
     };
-    const now = Date.now();
-    await page.route('**/api/signal/events', (route) =>
-      route.fulfill({ contentType: 'text/event-stream', body: frame(-112, 'poor', 'same', now) + frame(-80, 'excellent', 'better', now + 1000) }),
-    );
-    await page.reload();
+    const value = async () => Number(await rsrp.locator('data').getAttribute('value'));
+    turn(300);
+    await page.waitForFunction(() => Number(document.querySelector('.meter-row data')?.getAttribute('value')) < -105, undefined, { timeout: 10_000 });
+    await rsrp.getByText('poor').waitFor();
+    const away = await value();
+    turn(120);
+    await page.waitForFunction(() => Number(document.querySelector('.meter-row data')?.getAttribute('value')) > -85, undefined, { timeout: 10_000 });
     await rsrp.getByText('excellent').waitFor();
-    assert.is(await rsrp.locator('data').getAttribute('value'), '-80');
     await rsrp.getByText('better than 10 s ago').waitFor();
-    assert.equal(unexpected(tp.errors).filter((e) => !/signal\/events/.test(e)), []);
+    assert.ok((await value()) > away + 20, `the meter moved from ${away} dBm`);
+    await tp.screenshot('signal-turned-390');
+    assert.equal(unexpected(tp.errors), []);
   });
 
   check('the installer mobile settings show with the PIN form', async (tp) => {
