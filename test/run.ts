@@ -19,15 +19,30 @@ function findSuites(dir: string): string[] {
 
 type Counts = { passed: number; failed: number; skipped: number };
 
+/** A suite may run this long; one that hangs is killed and counted as failed. */
+const SUITE_TIMEOUT_MS = Number(process.env.SUITE_TIMEOUT_MS ?? 10 * 60_000);
+/** After uvu has printed its totals, a suite must exit within this (open handles keep it alive). */
+const EXIT_GRACE_MS = 30_000;
+
 function runSuite(file: string): Promise<Counts & { code: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    let grace: NodeJS.Timeout | undefined;
+    const kill = (why: string) => {
+      console.log(`\n${why}: killing ${file}`);
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
+    const limit = setTimeout(() => kill(`still running after ${SUITE_TIMEOUT_MS / 1000} s`), SUITE_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk;
       process.stdout.write(chunk);
+      if (!grace && /Duration:/.test(out)) grace = setTimeout(() => kill(`did not exit ${EXIT_GRACE_MS / 1000} s after its totals`), EXIT_GRACE_MS);
     });
     child.on('close', (code) => {
+      clearTimeout(limit);
+      clearTimeout(grace);
       const num = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+)`).exec(out)?.[1] ?? 0);
       const total = num('Total');
       const passed = num('Passed');
