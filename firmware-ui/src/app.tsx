@@ -38,7 +38,7 @@ function Routed() {
     return (
       <section class="card">
         <h1>{t('nf.title')}</h1>
-        <Link href="/">{t('nf.home')}</Link>
+        <Link href="/">{t('nav.overview')}</Link>
       </section>
     );
   return (

@@ -5,8 +5,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import { errorText } from './error-text.ts';
-import { t, type Key } from './i18n/index.ts';
+import { en } from './i18n/en/shared.ts';
+import { strings, t, type Key } from './i18n/index.ts';
 import { useApp } from './state.ts';
+
+strings(en);
 
 /** A card with its heading: `h1` for the page's first. */
 export function Card(props: { title: Key; h1?: boolean; class?: string; children: ComponentChildren }) {

@@ -12,7 +12,7 @@ import type { en as wifi } from './en/wifi.ts';
 import type { en as overview } from './en/overview.ts';
 import type { en as plan } from './en/plan.ts';
 import type { en as setup } from './en/setup.ts';
-import type { en as signIn } from './en/sign-in.ts';
+import type { en as shared } from './en/shared.ts';
 import type { en as usage } from './en/usage.ts';
 import type { Plural } from './types.ts';
 
@@ -22,7 +22,7 @@ type All = typeof core &
   typeof overview &
   typeof plan &
   typeof setup &
-  typeof signIn &
+  typeof shared &
   typeof usage &
   typeof balance &
   typeof sms &

@@ -17,21 +17,20 @@ export function Account() {
         h1
         title={installer ? 'ac.titleInstaller' : 'ac.title'}
         intro={installer ? 'ac.introInstaller' : undefined}
-        submit="ac.submit"
+        submit="ac.title"
         done="ac.changed"
         reset
         onSubmit={async (data) => {
           const password = String(data.get('password'));
-          if (password !== data.get('password2')) throw new Error(t('ac.mismatch'));
+          if (password !== data.get('password2')) throw new Error(t('pw.mismatch'));
           await state.api.send('POST /api/password', { current: installer ? undefined : String(data.get('current')), password });
         }}
       >
         {!installer && <Field name="current" type="password" label="ac.current" autocomplete="current-password" />}
-        <Field name="password" type="password" label="ac.new" hint="ac.hint" autocomplete="new-password" />
-        <Field name="password2" type="password" label="ac.new2" autocomplete="new-password" />
+        <Field name="password" type="password" label="pw.new" hint="pw.hint" autocomplete="new-password" />
+        <Field name="password2" type="password" label="pw.again" autocomplete="new-password" />
       </Form>
-      <Card title="ac.signOutTitle">
-        <p>{t('ac.signOutIntro')}</p>
+      <Card title="nav.signOut">
         <button type="button" onClick={() => signOut(state)}>
           {t('nav.signOut')}
         </button>

@@ -12,7 +12,7 @@ export function Audit() {
   const [log, error] = useLoad((api) => api.get('/api/audit'));
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
-    <Card title="au.title" h1>
+    <Card title="nav.audit" h1>
       <p>{t('au.intro')}</p>
       {!log ? (
         <Loading error={error} />

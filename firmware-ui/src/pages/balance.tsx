@@ -3,7 +3,6 @@
 // USSD codes and, for installers, a USSD console. Operator texts are rendered as text.
 import { useState } from 'preact/hooks';
 import type { BalanceJson, UssdReply } from '../api.ts';
-import { ApiError } from '../api.ts';
 import { errorText } from '../error-text.ts';
 import { en } from '../i18n/en/balance.ts';
 import { formatBytes, formatDate, hasKey, strings, t } from '../i18n/index.ts';
@@ -34,14 +33,14 @@ export function Balance() {
       await work();
       setMsg([done, true]);
     } catch (e) {
-      setMsg([e instanceof ApiError && e.status == 429 ? t('b.wait', { s: e.retryAfter || 30 }) : errorText(e)]);
+      setMsg([errorText(e)]);
     }
     setBusy(false);
     reload();
   };
   return (
     <>
-      <Card title="b.title" h1>
+      <Card title="nav.balance" h1>
         {!b.configured ? (
           <p class="muted">{t('b.off')}</p>
         ) : (
@@ -53,7 +52,7 @@ export function Balance() {
                 )}
                 {op.money && <p>{t('b.money', op.money)}</p>}
                 {op.expiry && <p>{t('b.valid', { date: formatDate(op.expiry, 'UTC') })}</p>}
-                {op.validDays != null && <p>{t('b.days', { n: op.validDays })}</p>}
+                {op.validDays != null && <p>{t('u.daysLeft', { n: op.validDays })}</p>}
                 <small>{t('b.at', { time: formatDate(op.at, tz, { dateStyle: 'medium', timeStyle: 'short' }) })}</small>
               </div>
             )}
@@ -82,7 +81,7 @@ export function Balance() {
         <Card title="t.title">
           {purchase && (
             <p class={purchase.state == 'confirmed' ? 'ok' : 'muted'} role="status">
-              {t(`t.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
+              {t(`t.state.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
             </p>
           )}
           {purchase?.reply && <p class="reply">{purchase.reply}</p>}
@@ -138,14 +137,14 @@ function Ussd({ installer }: { installer: boolean }) {
     e.preventDefault();
     const value = String(new FormData(e.currentTarget as HTMLFormElement).get(name)).trim();
     if (USSD.test(value)) ask(() => send(value));
-    else setError(t('us.bad'));
+    else setError(t('us.codeHint'));
   };
   const menu = reply && !reply.final;
   return (
     <Card title="us.title">
       <p class="actions">
         {list?.actions.map((a) => {
-          const key = `us.${a.id}`;
+          const key = `us.a.${a.id}`;
           return (
             <button type="button" class="second" disabled={busy} onClick={() => ask(() => state.api.send('POST /api/ussd/action', { action: a.id }))}>
               {hasKey(key) ? t(key) : a.id} <small>{a.code}</small>
@@ -166,7 +165,7 @@ function Ussd({ installer }: { installer: boolean }) {
             autocomplete="off"
           />
           <p class="actions">
-            <button disabled={busy}>{t('us.send')}</button>
+            <button disabled={busy}>{t('ap.send')}</button>
             {menu && (
               <button type="button" class="second" onClick={() => state.api.send('DELETE /api/ussd', {}).then(() => setReply(null), (e) => setError(errorText(e)))}>
                 {t('us.end')}

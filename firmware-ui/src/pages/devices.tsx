@@ -16,7 +16,7 @@ export function Devices() {
   const [failed, setFailed] = useState('');
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
-    <Card title="v.title" h1>
+    <Card title="nav.devices" h1>
       <p class="note">{t('v.blockHint')}</p>
       <Note text={failed} />
       {!list ? (

@@ -16,11 +16,11 @@ export function Mobile() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   if (!m) return <Loading error={error} />;
   const select = (name: 'auth' | 'mode', options: readonly string[]) => (
-    <Field name={name} label={`m.${name}`}>
+    <Field name={name} label={name == 'auth' ? 'm.auth' : 'c.network'}>
       <select {...describe(name)}>
         {options.map((o) => (
           <option value={o} selected={o == m[name]}>
-            {name == 'auth' && o != 'none' ? o.toUpperCase() : t(`m.${name}.${o}` as 'm.mode.auto')}
+            {name == 'mode' ? t(`m.mode.${o}` as 'm.mode.auto') : o == 'none' ? t('m.auth.none') : o.toUpperCase()}
           </option>
         ))}
       </select>
@@ -29,7 +29,7 @@ export function Mobile() {
   return (
     <>
       <Form
-        title="m.title"
+        title="nav.mobile"
         h1
         submit="m.save"
         done="m.saved"
@@ -49,13 +49,13 @@ export function Mobile() {
         <Field name="apn" label="m.apn" hint="m.apnHint" issue={issues.apn} defaultValue={m.apn} required={false} />
         {select('auth', ['none', 'pap', 'chap'])}
         <Field name="username" label="m.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
-        <Field name="password" label="m.pass" type="password" hint={m.passwordSet ? 'm.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
+        <Field name="password" label="pw.password" type="password" hint={m.passwordSet ? 'm.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
         {select('mode', ['auto', 'lte', '3g'])}
       </Form>
       <Form
         title="pin.title"
         intro="pin.intro"
-        submit="pin.submit"
+        submit="ap.send"
         done="pin.done"
         reset
         onSubmit={(data) => {

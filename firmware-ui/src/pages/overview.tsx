@@ -85,11 +85,11 @@ function Connection({ connection: c }: { connection: Status['connection'] }) {
         <dd>{c.operator ?? '–'}</dd>
         <dt>{t('c.network')}</dt>
         <dd>{c.technology ? network(c.technology) : '–'}</dd>
-        <dt>{t('c.signal')}</dt>
+        <dt>{t('nav.signal')}</dt>
         <dd>
           <span class="bars" role="img" aria-label={t('c.bars', { n: c.bars })}>
             {[1, 2, 3, 4, 5].map((i) => (
-              <i class={i <= c.bars ? 'on' : undefined} />
+              <i class={i <= c.bars ? 'on' : undefined} style={`height:${i * 20}%`} />
             ))}
           </span>
         </dd>

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ApiError, type PlanJson } from '../api.ts';
-import { Field, Form, Loading, useLoad } from '../ui.tsx';
+import { describe, Field, Form, Loading, useLoad } from '../ui.tsx';
 import { en } from '../i18n/en/plan.ts';
 import { strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -56,17 +56,32 @@ export function Plan() {
   const cycle = chosen || plan.cycle;
 
   /** The control's name, and its hint and server message as its description. */
-  const a = (name: Name) => ({ name, 'aria-describedby': `${name}-note`, 'aria-invalid': issues[name] ? true : undefined });
+  const a = (name: Name) => ({ ...describe(name), 'aria-invalid': issues[name] ? true : undefined });
   const [capValue, capUnit] = plan.cap === null ? ['', 'GB'] : sizeText(plan.cap).split(' ');
   const field = (name: Name, label: Key, input: ComponentChildren, hint?: Key, hidden = false) => (
     <Field name={name} label={label} hint={hint} issue={issues[name]} hidden={hidden}>
       {input}
     </Field>
   );
+  /** A text (or number, date) field. */
+  const input = (name: Name, label: Key, value: unknown, hint?: Key, type = 'text', hidden = false) =>
+    field(name, label, <input {...a(name)} type={type as 'text'} defaultValue={String(value)} />, hint, hidden);
+  const select = (name: 'cycle' | 'policy', label: Key, options: string[], text: (o: string) => string, onChange?: (value: string) => void) =>
+    field(
+      name,
+      label,
+      <select {...a(name)} onChange={(e) => onChange?.(e.currentTarget.value)}>
+        {options.map((o) => (
+          <option value={o} selected={o === plan[name]}>
+            {text(o)}
+          </option>
+        ))}
+      </select>,
+    );
 
   return (
     <Form
-      title="p.title"
+      title="nav.plan"
       h1
       intro="p.intro"
       submit="p.submit"
@@ -98,20 +113,10 @@ export function Plan() {
         }
       }}
     >
-      {field(
-        'cycle',
-        'p.cycle',
-        <select {...a('cycle')} onChange={(e) => setCycle(e.currentTarget.value)}>
-          {(['monthly', 'calendar', 'prepaid', 'days'] as const).map((c) => (
-            <option value={c} selected={c === plan.cycle}>
-              {t(`p.cycle.${c}`)}
-            </option>
-          ))}
-        </select>,
-      )}
-      {field('cycleDay', 'p.cycleDay', <input {...a('cycleDay')} defaultValue={String(plan.cycleDay)} />, 'p.cycleDayHint', cycle !== 'monthly')}
-      {field('cycleDays', 'p.cycleDays', <input {...a('cycleDays')} type="number" defaultValue={String(plan.cycleDays)} />, undefined, cycle !== 'prepaid' && cycle !== 'days')}
-      {field('cycleAnchor', 'p.cycleAnchor', <input {...a('cycleAnchor')} type="date" defaultValue={plan.cycleAnchor ?? ''} />, undefined, cycle !== 'calendar' && cycle !== 'days')}
+      {select('cycle', 'p.cycle', ['monthly', 'calendar', 'prepaid', 'days'], (o) => t(`p.cycle.${o}` as 'p.cycle.days'), setCycle)}
+      {input('cycleDay', 'p.cycleDay', plan.cycleDay, 'p.cycleDayHint', 'text', cycle !== 'monthly')}
+      {input('cycleDays', 'p.cycleDays', plan.cycleDays, undefined, 'number', cycle !== 'prepaid' && cycle !== 'days')}
+      {input('cycleAnchor', 'p.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle !== 'calendar' && cycle !== 'days')}
       {field(
         'timezone',
         'p.timezone',
@@ -138,21 +143,11 @@ export function Plan() {
         </span>,
         'p.capHint',
       )}
-      {field(
-        'policy',
-        'p.policy',
-        <select {...a('policy')}>
-          {(['throttle', 'block', 'alert'] as const).map((p) => (
-            <option value={p} selected={p === plan.policy}>
-              {t(`p.policy.${p}`)}
-            </option>
-          ))}
-        </select>,
-      )}
-      {field('throttleDownKbit', 'p.down', <input {...a('throttleDownKbit')} type="number" defaultValue={String(plan.throttleDownKbit)} />)}
-      {field('throttleUpKbit', 'p.up', <input {...a('throttleUpKbit')} type="number" defaultValue={String(plan.throttleUpKbit)} />)}
-      {field('alertPercent', 'p.alerts', <input {...a('alertPercent')} defaultValue={plan.alertPercent.join(', ')} />, 'p.alertsHint')}
-      {field('topupSizes', 'p.topups', <input {...a('topupSizes')} defaultValue={plan.topupSizes.map(sizeText).join(', ')} />, 'p.topupsHint')}
+      {select('policy', 'p.policy', ['throttle', 'block', 'alert'], (o) => t(`p.policy.${o}` as 'p.policy.alert'))}
+      {input('throttleDownKbit', 'p.down', plan.throttleDownKbit, undefined, 'number')}
+      {input('throttleUpKbit', 'p.up', plan.throttleUpKbit, undefined, 'number')}
+      {input('alertPercent', 'p.alerts', plan.alertPercent.join(', '), 'p.alertsHint')}
+      {input('topupSizes', 'p.topups', plan.topupSizes.map(sizeText).join(', '), 'p.topupsHint')}
     </Form>
   );
 }

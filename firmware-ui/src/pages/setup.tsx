@@ -17,13 +17,13 @@ export function Setup() {
       submit="su.submit"
       onSubmit={async (data) => {
         const password = String(data.get('password'));
-        if (password !== data.get('password2')) throw new Error(t('su.mismatch'));
+        if (password !== data.get('password2')) throw new Error(t('pw.mismatch'));
         signedIn(state, await state.api.setup(String(data.get('secret')).trim(), password));
       }}
     >
       <Field name="secret" label="su.secret" autocomplete="off" />
-      <Field name="password" type="password" label="su.password" hint="su.hint" autocomplete="new-password" />
-      <Field name="password2" type="password" label="su.password2" autocomplete="new-password" />
+      <Field name="password" type="password" label="pw.new" hint="pw.hint" autocomplete="new-password" />
+      <Field name="password2" type="password" label="pw.again" autocomplete="new-password" />
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { signedIn } from '../actions.ts';
 import { Field, Form } from '../ui.tsx';
-import { en } from '../i18n/en/sign-in.ts';
+import { en } from '../i18n/en/setup.ts';
 import { strings } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
@@ -15,7 +15,7 @@ export function SignIn() {
       submit="si.submit"
       onSubmit={async (data) => signedIn(state, await state.api.signIn(String(data.get('password'))))}
     >
-      <Field name="password" type="password" label="si.password" autocomplete="current-password" />
+      <Field name="password" type="password" label="pw.password" autocomplete="current-password" />
     </Form>
   );
 }

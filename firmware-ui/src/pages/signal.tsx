@@ -35,9 +35,9 @@ export function Signal() {
     [],
   );
   return (
-    <Card title="sg.title" h1 class="signal">
+    <Card title="nav.signal" h1 class="signal">
       <p class="note">{t('sg.intro')}</p>
-      {lost && <p class="banner warning">{t('sg.lost')}</p>}
+      {lost && <p class="banner warning">{t('l.lost')}</p>}
       {!frame ? (
         <Loading error="" />
       ) : (
@@ -55,7 +55,7 @@ export function Signal() {
                     {m.value ?? '–'} <small>{unit}</small>
                   </data>
                   {m.band && <strong>{t(`sg.band.${m.band}`)}</strong>}
-                  {m.trend && <span class={m.trend}>{t(`sg.${m.trend}`)}</span>}
+                  {m.trend && <span class={m.trend}>{t(`sg.trend.${m.trend}`)}</span>}
                 </p>
                 <Spark name={name} values={history.map((s) => [s.t, s[key]])} end={frame.sample.t} />
               </div>

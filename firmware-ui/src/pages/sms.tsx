@@ -16,7 +16,7 @@ export function Sms() {
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
     <>
-      <Card title="s.title" h1>
+      <Card title="nav.sms" h1>
         {!list ? (
           <Loading error={error} />
         ) : list.messages.length ? (

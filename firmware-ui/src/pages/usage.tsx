@@ -14,7 +14,7 @@ export function Usage() {
   const [u, history] = data;
   const tz = u.timeZone;
   const period = (start: string, end: string) =>
-    t('u.period', { from: formatDate(start, tz), to: formatDate(new Date(Date.parse(end) - 1).toISOString(), tz) });
+    `${formatDate(start, tz)} – ${formatDate(new Date(Date.parse(end) - 1).toISOString(), tz)}`;
   return (
     <>
       {error && <p class="banner warning">{error}</p>}
@@ -60,7 +60,7 @@ export function Usage() {
         {history.cycles.length ? (
           <Table
             num={1}
-            head={[t('h.period'), t('h.total'), t('h.topups')]}
+            head={[t('h.period'), t('u.used'), t('h.topups')]}
             rows={history.cycles.map((c) => [period(c.start, c.end), formatBytes(c.total), c.topupBytes ? formatBytes(c.topupBytes) : '–'])}
           />
         ) : (
@@ -75,7 +75,7 @@ export function Usage() {
 function Devices({ devices }: { devices: UsageJson['devices'] }) {
   const sum = devices.reduce((s, d) => s + d.down + d.up, 0) || 1;
   return (
-    <Card title="dv.title">
+    <Card title="nav.devices">
       {devices.length ? (
         <Table
           class="devices"

@@ -36,7 +36,7 @@ export function Wifi() {
   return (
     <>
       <Form
-        title="w.title"
+        title="nav.wifi"
         h1
         submit="w.save"
         onSubmit={async (data) => {
@@ -62,7 +62,7 @@ export function Wifi() {
       >
         <Field name="ssid" label="w.ssid" issue={issues.ssid} defaultValue={w.ssid} autocomplete="off" />
         <div class="with-unit">
-          <Field name="key" label="w.key" hint="w.keyHint" issue={issues.key}>
+          <Field name="key" label="pw.password" hint="w.keyHint" issue={issues.key}>
             <input
               {...describe('key')}
               type={(shown ? 'text' : 'password') as 'text'}
@@ -86,8 +86,8 @@ export function Wifi() {
           </button>
         </div>
         {key && (
-          <p class={`strength s${strength(key)}`} aria-live="polite">
-            {t('w.strength', { s: t(`w.s${strength(key)}` as 'w.s0') })}
+          <p class={`lvl${strength(key)}`} aria-live="polite">
+            {t('w.strength', { s: t(`w.lvl${strength(key)}` as 'w.lvl0') })}
           </p>
         )}
         <Field name="security" label="w.security">
@@ -100,7 +100,7 @@ export function Wifi() {
           </select>
         </Field>
         <p class="banner warning">{t('w.warn')}</p>
-        {result && <Note ok={result != 'restored'} text={t(`w.${result}`)} />}
+        {result && <Note ok={result != 'restored'} text={t(`w.state.${result}`)} />}
       </Form>
       <Card title="w.qr">
         <p class="note">{t('w.qrHint')}</p>

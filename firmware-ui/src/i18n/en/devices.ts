@@ -1,5 +1,4 @@
 export const en = {
-  'v.title': 'Connected devices',
   'v.none': 'No devices connected.',
   'v.unnamed': 'Unnamed device',
   'v.wired': 'Cable',
@@ -8,5 +7,5 @@ export const en = {
   'v.blocked': 'Blocked',
   'v.block': 'Block internet',
   'v.unblock': 'Unblock',
-  'v.blockHint': 'A blocked device stays on the network but cannot reach the internet.',
+  'v.blockHint': 'A blocked device stays on the network, without internet.',
 };

@@ -1,5 +1,4 @@
 export const en = {
-  's.title': 'Text messages',
   's.none': 'No messages.',
   's.from': 'From {n}',
   's.to': 'To {n}',

@@ -1,4 +1,0 @@
-export const en = {
-  'si.password': 'Password',
-  'si.submit': 'Sign in',
-};
