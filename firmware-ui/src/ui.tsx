@@ -3,13 +3,23 @@
 // loading line and a loader hook. The overview does not use it, so its load stays small.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Api } from './api.ts';
+import { ApiError, type Api } from './api.ts';
 import { errorText } from './error-text.ts';
 import { en } from './i18n/en/shared.ts';
 import { strings, t, type Key } from './i18n/index.ts';
 import { useApp } from './state.ts';
 
 strings(en);
+
+/** The server's messages by field: an issue's path names its field first ("alertPercent.1"). */
+export function issuesOf(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (e instanceof ApiError) for (const i of e.issues) {
+    const name = i.path.split('.')[0]!;
+    out[name] = out[name] ? `${out[name]}. ${i.message}` : i.message;
+  }
+  return out;
+}
 
 /** A card with its heading: `h1` for the page's first. */
 export function Card(props: { title: Key; h1?: boolean; class?: string; children: ComponentChildren }) {

@@ -52,10 +52,10 @@ if (reason) {
     const status = await (await page.request.get('/api/status')).json();
     const reset = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Pacific/Kiritimati' }).format(new Date(status.usage.cycleEnd));
     const text = (await banner.textContent()) ?? '';
-    assert.match(text, /monthly allowance is used up/);
+    assert.match(text, /Allowance used up/);
     assert.match(text, /limited to 64\/64 kbit\/s/);
     assert.ok(text.includes(`until ${reset}`), `the reset date in the plan's zone (${reset}): ${text}`);
-    assert.match(text, /ask your internet provider or installer for a top-up \(512\sMB or 1\sGB\)/);
+    assert.match(text, /ask your provider or installer for a top-up \(512\sMB or 1\sGB\)/);
     assert.is(await banner.getByRole('button').count(), 0, 'a customer cannot add a top-up');
     assert.ok(await page.getByText(`Resets on ${reset}`).isVisible(), "the overview's reset date is in the plan's zone too");
     await tp.screenshot('cap-banner-overview');

@@ -85,7 +85,7 @@ if (reason) {
     await page.getByText(/The operator says .* left, we count/).waitFor();
     const buy = page.getByRole('button', { name: /^Buy 512/ });
     await buy.click();
-    await page.getByText(/Buy 512.*from the operator\?/).waitFor();
+    await page.getByText(/Buy 512\sMB\? The operator charges/).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await buy.waitFor();
     await page.getByRole('button', { name: /^Validity/ }).click();
@@ -145,7 +145,7 @@ if (reason) {
     const key = 'new pass; "quoted" $(x)';
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/must be 8 to 63/).first().waitFor();
+    await page.getByText(/8 to 63 characters/).first().waitFor();
     await page.getByLabel('Password', { exact: true }).fill(key);
     await page.getByText('Strength:').waitFor();
     await page.getByRole('button', { name: 'Save' }).click();

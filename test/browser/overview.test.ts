@@ -89,7 +89,7 @@ if (reason) {
       first,
       { timeout: 8000 },
     );
-    assert.ok(await page.getByText(/the one you pay for/).isVisible(), 'the billed-count note is shown');
+    assert.ok(await page.getByText(/You pay by your operator’s count/).isVisible(), 'the billed-count note is shown');
     assert.ok(await page.getByRole('meter').isVisible() || (await page.getByText('no data cap').isVisible()));
     await tp.screenshot('overview');
     assert.equal(tp.errors, []);

@@ -64,7 +64,7 @@ if (reason) {
     const { page } = tp;
     await signIn(tp, daemon.url, PASSWORD);
     await page.getByRole('link', { name: 'Account' }).click();
-    await page.locator('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     await page.goto('/');
     await page.waitForURL('**/sign-in');
@@ -83,7 +83,7 @@ if (reason) {
     const usage = await (await page.request.get('/api/usage')).json();
     const bars = await chart.locator('g').count();
     assert.ok(bars >= 28 && bars <= 31, `one bar per day of a monthly cycle (${bars})`);
-    assert.match((await chart.locator('desc').textContent()) ?? '', /download and upload/);
+    assert.match((await chart.locator('desc').textContent()) ?? '', /^Daily use, .+ to .+; highest /);
     assert.ok((await page.locator('table.sr-only tr').count()) >= 2, 'the figures are in a table for screen readers');
     const devices = page.locator('table.devices');
     for (const name of ['anna-phone', 'living-room-tv', 'laptop']) await devices.getByText(name).waitFor();
@@ -190,9 +190,9 @@ if (reason) {
     assert.match((await page.getByRole('alert').textContent()) ?? '', /current password/);
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Change the password' }).click();
-    await page.getByText('The password is changed.').waitFor();
+    await page.getByText('Password changed.').waitFor();
     assert.is(await page.getByLabel('New password', { exact: true }).inputValue(), '', 'the fields are emptied');
-    await page.locator('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     await signIn(tp, daemon.url, next);
     assert.equal(unexpected(tp.errors), []);

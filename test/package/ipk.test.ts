@@ -148,7 +148,14 @@ test('data holds the bundle, the gzip-only UI and the OpenWrt files at their pat
   assert.ok(www.length > 0 && www.every((f) => f.endsWith('.gz')), 'the UI is stored as .gz files only');
   assert.equal(readFileSync(join(work, 'data/usr/lib/modem-admin/daemon.mjs')), readFileSync(join(repo, 'dist/daemon.mjs')));
   const paths = entries.map((e) => e.path);
-  assert.equal(paths, [...paths].sort((a, b) => (a.replace(/\/$/, '') < b.replace(/\/$/, '') ? -1 : 1)), 'entries sorted by name');
+  // As `tar --sort=name`: directory by directory, names in byte order ("daemon/" before "daemon.mjs").
+  const parts = (p: string) => p.replace(/\/$/, '').split('/');
+  const byName = (a: string, b: string) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return x.length - y.length;
+  };
+  assert.equal(paths, [...paths].sort(byName), 'entries sorted by name');
 });
 
 test('the same tree and mtime give the same bytes', () => {

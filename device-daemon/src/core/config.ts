@@ -67,7 +67,12 @@ export type DaemonConfig = v.InferOutput<typeof DaemonSection>;
 export type PlanConfig = v.InferOutput<typeof PlanSection>;
 export type Config = { daemon: DaemonConfig; plan: PlanConfig };
 
-export class ConfigError extends Error {}
+/** Every problem found, with where (`section.option`) and the message alone. */
+export class ConfigError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(`invalid configuration:\n  ${issues.map((i) => `${i.path}: ${i.message}`).join('\n  ')}`);
+  }
+}
 
 function section(pkg: UciPackage, type: string, name: string): UciSection['options'] {
   return pkg.sections.find((s) => s.type === type && s.name === name)?.options ?? {};
@@ -76,11 +81,12 @@ function section(pkg: UciPackage, type: string, name: string): UciSection['optio
 function check<T extends v.GenericSchema>(schema: T, options: unknown, where: string): v.InferOutput<T> {
   const result = v.safeParse(schema, options);
   if (result.success) return result.output;
-  const problems = result.issues.map((issue) => {
-    const key = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    return `${where}.${key}: ${issue.message} (got ${JSON.stringify(issue.input)})`;
-  });
-  throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  throw new ConfigError(
+    result.issues.map((issue) => ({
+      path: `${where}.${issue.path?.map((p) => String(p.key)).join('.') ?? ''}`,
+      message: `${issue.message} (got ${JSON.stringify(issue.input)})`,
+    })),
+  );
 }
 
 /** Reads and checks the `daemon 'main'` and `plan 'plan'` sections. Throws ConfigError with every problem. */

@@ -27,15 +27,15 @@ export const pl: Dict = {
   'e.network': 'Brak połączenia z modemem. Czy to urządzenie jest z nim połączone?',
   'e.tooMany': 'Zbyt wiele prób. Spróbuj ponownie za {s} s.',
   'nf.title': 'Nie ma takiej strony',
-  'l.lost': 'Utracono kontakt z modemem. Ponawiam…',
-  'cap.throttled': 'Miesięczny limit danych wykorzystany: prędkość ograniczona do {down}/{up} kbit/s do {date}.',
-  'cap.blocked': 'Miesięczny limit danych wykorzystany: internet wstrzymany do {date}.',
-  'cap.ask': 'Aby mieć więcej danych, poproś dostawcę internetu lub instalatora o doładowanie ({sizes}).',
+  'l.lost': 'Brak kontaktu z modemem. Ponawiam…',
+  'cap.throttled': 'Limit danych wykorzystany: prędkość ograniczona do {down}/{up} kbit/s do {date}.',
+  'cap.blocked': 'Limit danych wykorzystany: internet wstrzymany do {date}.',
+  'cap.ask': 'Po więcej danych zwróć się do dostawcy lub instalatora ({sizes}).',
   'cap.add': 'Dodaj {size}',
   'cap.added': 'Doładowanie dodane.',
   'n.usage-alert': 'Wykorzystano {percent}% limitu danych.',
-  'n.offload-bypass': 'Włączone jest przyspieszanie przepływów (flow offloading), więc limit prędkości i licznik danych nie działają. Wyłącz je w ustawieniach zapory.',
-  'n.enforcement-failed': 'Nie udało się zastosować limitu prędkości ani blokady: {message}',
+  'n.offload-bypass': 'Flow offloading jest włączony: limity i liczniki nie działają. Wyłącz go w zaporze.',
+  'n.enforcement-failed': 'Nie udało się zastosować limitu ani blokady: {message}',
 
   // shared
   'pw.password': 'Hasło',
@@ -64,8 +64,8 @@ export const pl: Dict = {
   'u.state.warning': 'Limit prawie wykorzystany',
   'u.state.throttled': 'Prędkość ograniczona',
   'u.state.blocked': 'Internet wstrzymany',
-  'u.billed': 'Płacisz według licznika operatora. Może się on nieco różnić od tego.',
-  'u.clock': 'Zegar modemu nie jest jeszcze ustawiony, więc daty mogą być błędne.',
+  'u.billed': 'Płacisz według licznika operatora, który może się nieco różnić.',
+  'u.clock': 'Zegar modemu nie jest jeszcze ustawiony: daty mogą być błędne.',
   'c.title': 'Połączenie',
   'c.operator': 'Operator',
   'c.network': 'Sieć',
@@ -82,7 +82,7 @@ export const pl: Dict = {
 
   // usage
   'd.title': 'Dane dziennie',
-  'd.desc': 'Dzienne pobieranie i wysyłanie, {from} – {to}; najwięcej {max}.',
+  'd.desc': 'Dzienne użycie, {from} – {to}; najwięcej {max}.',
   'd.day': 'Dzień',
   'd.down': 'Pobieranie',
   'd.up': 'Wysyłanie',
@@ -97,7 +97,7 @@ export const pl: Dict = {
   'f.perDayValue': '{size} dziennie',
   'x.title': 'Doładowania i korekty',
   'x.topup': 'Doładowanie {size}',
-  'x.correction': 'Ustawiono według operatora: {operator} (my: {counted})',
+  'x.correction': 'Według operatora: {operator} (my: {counted})',
   'x.none': 'Brak w tym okresie.',
   'h.title': 'Poprzednie okresy',
   'h.period': 'Okres',
@@ -105,7 +105,6 @@ export const pl: Dict = {
   'h.none': 'Nie ma jeszcze poprzednich okresów.',
 
   // plan
-  'p.intro': 'Jak w umowie klienta. Zmiany działają od razu.',
   'p.cycle': 'Okres rozliczeniowy',
   'p.cycle.monthly': 'Miesięczny, od wybranego dnia',
   'p.cycle.calendar': 'Miesiące kalendarzowe',
@@ -130,12 +129,11 @@ export const pl: Dict = {
   'p.alertsHint': 'np. 50, 80, 100',
   'p.topups': 'Oferowane doładowania',
   'p.topupsHint': 'np. 512 MB, 1 GB',
-  'p.badSize': 'Wpisz rozmiary takie jak 512 MB lub 1 GB.',
+  'p.badSize': 'Rozmiary takie jak 512 MB lub 1 GB.',
   'p.submit': 'Zapisz plan',
   'p.saved': 'Plan zapisany.',
 
   // audit
-  'au.intro': 'Kto co zmienił w tym modemie, od najnowszych.',
   'au.time': 'Czas',
   'au.role': 'Kto',
   'au.event': 'Co',
@@ -147,9 +145,8 @@ export const pl: Dict = {
   // account
   'ac.title': 'Zmień hasło',
   'ac.titleInstaller': 'Ustaw hasło klienta',
-  'ac.introInstaller': 'Dla klienta, który zapomniał hasła. Jego inne sesje się zakończą.',
   'ac.current': 'Obecne hasło',
-  'ac.changed': 'Hasło zmienione. Inne urządzenia zostały wylogowane.',
+  'ac.changed': 'Hasło zmienione. Inne urządzenia wylogowano.',
 
   // balance
   'b.off': 'Sprawdzanie salda nie jest ustawione.',
@@ -159,12 +156,12 @@ export const pl: Dict = {
   'b.money': 'Środki: {amount} {currency}',
   'b.valid': 'Ważne do {date}',
   'b.at': 'Sprawdzono {time}',
-  'b.raw': 'Nie udało się odczytać odpowiedzi operatora:',
+  'b.raw': 'Nie udało się odczytać odpowiedzi:',
   'b.fix': 'Przyjmij wynik operatora',
   'b.fixed': 'Nasz licznik jest teraz zgodny z operatorem.',
   't.title': 'Kup więcej danych',
   't.buy': 'Kup {size}',
-  't.sure': 'Kupić {size} u operatora? Opłata zostanie pobrana z karty SIM.',
+  't.sure': 'Kupić {size}? Operator obciąży kartę SIM.',
   't.yes': 'Tak, kup',
   't.no': 'Anuluj',
   't.state.pending': '{size}: czekam na operatora…',
@@ -192,7 +189,6 @@ export const pl: Dict = {
   's.sent': 'Wysłano.',
 
   // signal
-  'sg.intro': 'Obracaj antenę powoli, czekając kilka sekund w każdym położeniu.',
   'sg.band.excellent': 'doskonały',
   'sg.band.good': 'dobry',
   'sg.band.fair': 'średni',
@@ -204,7 +200,6 @@ export const pl: Dict = {
 
   // mobile
   'm.apn': 'APN',
-  'm.apnHint': 'np. internet. Puste: domyślny operatora.',
   'm.auth': 'Uwierzytelnianie',
   'm.auth.none': 'Brak',
   'm.user': 'Nazwa użytkownika',
@@ -216,7 +211,6 @@ export const pl: Dict = {
   'm.saved': 'Zapisano. Modem łączy się ponownie.',
   'm.sim': 'SIM: {iccid}, numer {number}',
   'pin.title': 'PIN karty SIM',
-  'pin.intro': 'Odblokowuje kartę SIM. Aby zmienić PIN, wpisz też nowy.',
   'pin.pin': 'PIN',
   'pin.new': 'Nowy PIN (opcjonalnie)',
   'pin.hint': 'Od 4 do 8 cyfr.',
@@ -232,17 +226,16 @@ export const pl: Dict = {
   'w.lvl1': 'średnie',
   'w.lvl2': 'mocne',
   'w.security': 'Zabezpieczenia',
-  'w.warn': 'Zapisanie rozłączy wszystkie urządzenia w tej sieci Wi-Fi, także to. Połącz je ponownie z nową nazwą i hasłem.',
+  'w.warn': 'Zapisanie rozłączy wszystkie urządzenia w tej sieci Wi-Fi; połącz je ponownie z nowymi ustawieniami.',
   'w.save': 'Zapisz',
   'w.state.applying': 'Zapisuję… urządzenia się rozłączają.',
   'w.state.applied': 'Zapisano. Urządzenia mogą się połączyć z nowymi ustawieniami.',
-  'w.state.restored': 'Zmiana się nie udała; przywrócono poprzednie ustawienia.',
-  'w.badSsid': 'Nazwa musi mieć od 1 do 32 bajtów (emoji to 4), bez złamań wiersza.',
-  'w.badKey': 'Hasło musi mieć od 8 do 63 znaków (bez polskich liter i emoji) albo 64 cyfry szesnastkowe.',
+  'w.state.restored': 'Nie udało się; przywrócono poprzednie ustawienia.',
+  'w.badSsid': 'Nazwa: 1 do 32 bajtów (emoji to 4), jeden wiersz.',
+  'w.badKey': 'Hasło: 8 do 63 znaków (bez polskich liter i emoji) albo 64 cyfry szesnastkowe.',
   'w.qr': 'Pokaż kod QR',
   'w.qrHide': 'Ukryj kod QR',
   'w.qrAlt': 'Kod QR do połączenia z {ssid}',
-  'w.qrHint': 'Zeskanuj aparatem telefonu, aby się połączyć. Zawiera hasło.',
 
   // devices
   'v.none': 'Brak podłączonych urządzeń.',
@@ -253,5 +246,4 @@ export const pl: Dict = {
   'v.blocked': 'Zablokowane',
   'v.block': 'Zablokuj internet',
   'v.unblock': 'Odblokuj',
-  'v.blockHint': 'Zablokowane urządzenie zostaje w sieci, ale bez internetu.',
 };

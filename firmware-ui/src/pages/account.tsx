@@ -1,7 +1,6 @@
-// The password (a customer proves the current one; an installer sets the customer's) and
-// sign-out.
-import { signOut } from '../actions.ts';
-import { Card, Field, Form } from '../ui.tsx';
+// The password: a customer proves the current one; an installer sets the customer's.
+// Signing out is in the header of every page.
+import { Field, Form } from '../ui.tsx';
 import { en } from '../i18n/en/account.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -16,7 +15,6 @@ export function Account() {
       <Form
         h1
         title={installer ? 'ac.titleInstaller' : 'ac.title'}
-        intro={installer ? 'ac.introInstaller' : undefined}
         submit="ac.title"
         done="ac.changed"
         reset
@@ -30,11 +28,6 @@ export function Account() {
         <Field name="password" type="password" label="pw.new" hint="pw.hint" autocomplete="new-password" />
         <Field name="password2" type="password" label="pw.again" autocomplete="new-password" />
       </Form>
-      <Card title="nav.signOut">
-        <button type="button" onClick={() => signOut(state)}>
-          {t('nav.signOut')}
-        </button>
-      </Card>
     </>
   );
 }

@@ -13,7 +13,6 @@ export function Audit() {
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
     <Card title="nav.audit" h1>
-      <p>{t('au.intro')}</p>
       {!log ? (
         <Loading error={error} />
       ) : log.entries.length ? (

@@ -45,7 +45,6 @@ export function DailyChart({ usage: u }: { usage: UsageJson }) {
           const w = slot * 0.7;
           return (
             <g>
-              <title>{`${day(d.date, true)}: ↓ ${formatBytes(d.down)}, ↑ ${formatBytes(d.up)}`}</title>
               <rect class="down" x={x} y={H - down} width={w} height={down} />
               <rect class="up" x={x} y={H - down - up} width={w} height={up} />
             </g>

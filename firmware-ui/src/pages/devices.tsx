@@ -17,7 +17,6 @@ export function Devices() {
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
     <Card title="nav.devices" h1>
-      <p class="note">{t('v.blockHint')}</p>
       <Note text={failed} />
       {!list ? (
         <Loading error={error} />

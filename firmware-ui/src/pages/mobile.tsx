@@ -2,11 +2,10 @@
 // network mode; then the SIM PIN. The server checks everything; its messages show next to the
 // fields they are about and the fields keep what was typed (they are uncontrolled).
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
 import { en } from '../i18n/en/mobile.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
-import { describe, Field, Form, Loading, useLoad } from '../ui.tsx';
+import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 
 strings(en);
 
@@ -40,13 +39,13 @@ export function Mobile() {
           try {
             setM(await state.api.send('PUT /api/mobile', { apn: get('apn').trim(), auth: get('auth'), username: get('username'), mode: get('mode'), ...(password ? { password } : {}) }));
           } catch (e) {
-            if (e instanceof ApiError) setIssues(Object.fromEntries(e.issues.map((i) => [i.path, i.message])));
+            setIssues(issuesOf(e));
             throw e;
           }
         }}
       >
         {m.sim && <p class="note">{t('m.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
-        <Field name="apn" label="m.apn" hint="m.apnHint" issue={issues.apn} defaultValue={m.apn} required={false} />
+        <Field name="apn" label="m.apn" issue={issues.apn} defaultValue={m.apn} required={false} />
         {select('auth', ['none', 'pap', 'chap'])}
         <Field name="username" label="m.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
         <Field name="password" label="pw.password" type="password" hint={m.passwordSet ? 'm.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
@@ -54,7 +53,6 @@ export function Mobile() {
       </Form>
       <Form
         title="pin.title"
-        intro="pin.intro"
         submit="ap.send"
         done="pin.done"
         reset

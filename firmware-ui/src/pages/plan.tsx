@@ -4,8 +4,8 @@
 // take `selected` options, as a select has no defaultValue).
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { ApiError, type PlanJson } from '../api.ts';
-import { describe, Field, Form, Loading, useLoad } from '../ui.tsx';
+import type { PlanJson } from '../api.ts';
+import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 import { en } from '../i18n/en/plan.ts';
 import { strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -30,22 +30,6 @@ const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Bo
 
 /** Field names of the form; the server's issue paths and config option names map onto them. */
 type Name = keyof PlanJson;
-
-/** Which field a server message is about: an issue path ("alertPercent.1") or a config option ("p.topup_size: ..."). */
-function fieldOf(path: string): Name {
-  const camel = path.split('.')[0]!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
-  return (camel === 'topupSize' ? 'topupSizes' : camel) as Name;
-}
-
-function toIssues(e: unknown): Partial<Record<Name, string>> {
-  const out: Partial<Record<Name, string>> = {};
-  if (!(e instanceof ApiError)) return out;
-  const issues = e.issues.length
-    ? e.issues
-    : e.message.split('; ').map((m) => ({ path: /^plan\.(\w+):/.exec(m)?.[1] ?? '', message: m.replace(/^plan\.\w+:\s*/, '') }));
-  for (const i of issues) if (i.path) out[fieldOf(i.path)] = [out[fieldOf(i.path)], i.message].filter(Boolean).join('. ');
-  return out;
-}
 
 export function Plan() {
   const [, state] = useApp();
@@ -83,7 +67,6 @@ export function Plan() {
     <Form
       title="nav.plan"
       h1
-      intro="p.intro"
       submit="p.submit"
       done="p.saved"
       onSubmit={async (data) => {
@@ -108,7 +91,7 @@ export function Plan() {
         try {
           setPlan(await state.api.send('PUT /api/plan', next));
         } catch (e) {
-          setIssues(toIssues(e));
+          setIssues(issuesOf(e));
           throw e;
         }
       }}
@@ -120,14 +103,7 @@ export function Plan() {
       {field(
         'timezone',
         'p.timezone',
-        <>
-          <input {...a('timezone')} list="zones" defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />
-          <datalist id="zones">
-            {Intl.supportedValuesOf('timeZone').map((z) => (
-              <option value={z} />
-            ))}
-          </datalist>
-        </>,
+        <input {...a('timezone')} defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />,
         'p.timezoneHint',
       )}
       {field(

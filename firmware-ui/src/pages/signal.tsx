@@ -36,7 +36,6 @@ export function Signal() {
   );
   return (
     <Card title="nav.signal" h1 class="signal">
-      <p class="note">{t('sg.intro')}</p>
       {lost && <p class="banner warning">{t('l.lost')}</p>}
       {!frame ? (
         <Loading error="" />

@@ -6,7 +6,7 @@ import type { WifiJson } from '../api.ts';
 import { en } from '../i18n/en/wifi.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
-import { Card, describe, Field, Form, Loading, Note, useLoad } from '../ui.tsx';
+import { Card, describe, Field, Form, issuesOf, Loading, Note, useLoad } from '../ui.tsx';
 
 strings(en);
 
@@ -46,7 +46,7 @@ export function Wifi() {
           setResult('');
           if (bad.ssid || bad.key) throw new Error(bad.ssid || bad.key);
           let next = await state.api.send('PUT /api/wifi', { ssid, key: key || (await reveal()), security: data.get('security') as WifiJson['security'] }).catch((e) => {
-            setIssues(Object.fromEntries(e.issues?.map((i: { path: string; message: string }) => [i.path, i.message]) ?? []));
+            setIssues(issuesOf(e));
             throw e;
           });
           setResult('applying');
@@ -103,7 +103,6 @@ export function Wifi() {
         {result && <Note ok={result != 'restored'} text={t(`w.state.${result}`)} />}
       </Form>
       <Card title="w.qr">
-        <p class="note">{t('w.qrHint')}</p>
         <button type="button" class="second" aria-expanded={!!qr} onClick={() => setQr(qr ? 0 : 1)}>
           {t(qr ? 'w.qrHide' : 'w.qr')}
         </button>

@@ -1,5 +1,4 @@
 export const en = {
-  'au.intro': 'Who changed what on this modem, newest first.',
   'au.time': 'Time',
   'au.role': 'Who',
   'au.event': 'What',

@@ -7,5 +7,4 @@ export const en = {
   'v.blocked': 'Blocked',
   'v.block': 'Block internet',
   'v.unblock': 'Unblock',
-  'v.blockHint': 'A blocked device stays on the network, without internet.',
 };

@@ -1,6 +1,5 @@
 export const en = {
   'm.apn': 'APN',
-  'm.apnHint': 'e.g. internet. Empty: the operator’s default.',
   'm.auth': 'Authentication',
   'm.auth.none': 'None',
   'm.user': 'User name',
@@ -12,9 +11,8 @@ export const en = {
   'm.saved': 'Saved. The modem is reconnecting.',
   'm.sim': 'SIM: {iccid}, number {number}',
   'pin.title': 'SIM PIN',
-  'pin.intro': 'Unlocks the SIM. To change the PIN, also enter a new one.',
   'pin.pin': 'PIN',
   'pin.new': 'New PIN (optional)',
   'pin.hint': '4 to 8 digits.',
-  'pin.done': 'Done. The modem remembers the PIN.',
+  'pin.done': 'Done. The modem keeps the PIN.',
 };

@@ -1,5 +1,4 @@
 export const en = {
-  'p.intro': 'As in the customer’s contract. Changes apply at once.',
   'p.cycle': 'Billing period',
   'p.cycle.monthly': 'Monthly, from a set day',
   'p.cycle.calendar': 'Calendar months',
@@ -24,7 +23,7 @@ export const en = {
   'p.alertsHint': 'e.g. 50, 80, 100',
   'p.topups': 'Top-up sizes offered',
   'p.topupsHint': 'e.g. 512 MB, 1 GB',
-  'p.badSize': 'Write sizes such as 512 MB or 1 GB.',
+  'p.badSize': 'Sizes such as 512 MB or 1 GB.',
   'p.submit': 'Save the plan',
   'p.saved': 'The plan is saved.',
 };

@@ -1,5 +1,4 @@
 export const en = {
-  'sg.intro': 'Turn the antenna slowly, pausing a few seconds at each position.',
   'sg.band.excellent': 'excellent',
   'sg.band.good': 'good',
   'sg.band.fair': 'fair',

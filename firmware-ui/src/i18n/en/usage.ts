@@ -2,7 +2,7 @@ import type { Plural } from '../types.ts';
 
 export const en = {
   'd.title': 'Data per day',
-  'd.desc': 'Daily download and upload, {from} to {to}; highest {max}.',
+  'd.desc': 'Daily use, {from} to {to}; highest {max}.',
   'd.day': 'Day',
   'd.down': 'Download',
   'd.up': 'Upload',
@@ -17,7 +17,7 @@ export const en = {
   'f.perDayValue': '{size} a day',
   'x.title': 'Top-ups and corrections',
   'x.topup': 'Top-up of {size}',
-  'x.correction': 'Set to the operator’s count, {operator} (we counted {counted})',
+  'x.correction': 'Set to the operator’s {operator} (we counted {counted})',
   'x.none': 'None this period.',
   'h.title': 'Past periods',
   'h.period': 'Period',
