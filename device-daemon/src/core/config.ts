@@ -1,7 +1,7 @@
 // The daemon's configuration, read from UCI (/etc/config/modem-admin) and checked
 // once here, so that the rest of the code sees typed, valid values only.
 import * as v from 'valibot';
-import type { UciPackage, UciSection } from '../ports/types.ts';
+import type { UciPackage, UciSection } from './device-data.ts';
 import { parseSize } from './size.ts';
 import { isTimeZone } from './zoned-time.ts';
 

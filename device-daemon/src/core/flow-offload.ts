@@ -1,7 +1,7 @@
 // fw4's flow offloading (software or hardware) moves established flows past the
 // qdiscs and the forward hook: no throttle, block or per-device count can hold
 // while it is on. It is a firewall `defaults` option in UCI.
-import type { UciPackage } from '../ports/types.ts';
+import type { UciPackage } from './device-data.ts';
 
 const ON = new Set(['1', 'on', 'true', 'yes', 'enabled']);
 

@@ -3,7 +3,7 @@
 // really there), joined by MAC. Parsers take captured command output as text.
 import * as v from 'valibot';
 import type { ClientJson } from '../api/wifi.ts';
-import type { Lease, Neighbour, Station } from '../ports/types.ts';
+import type { Lease, Neighbour, Station } from './device-data.ts';
 import type { Bytes } from './usage-ledger.ts';
 
 const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;

@@ -1,7 +1,7 @@
 // The plan between its two forms: UCI options (how it is stored) and the JSON the
 // API speaks. Pure, so both directions are tested without a device.
 import type { PlanJson } from '../api/plan.ts';
-import type { UciCommand } from '../ports/types.ts';
+import type { UciCommand } from './device-data.ts';
 import type { PlanConfig } from './config.ts';
 
 export function planToJson(plan: PlanConfig): PlanJson {

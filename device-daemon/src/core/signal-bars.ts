@@ -1,6 +1,6 @@
 // Phone-style signal bars from LTE figures, for customers. Thresholds follow the
 // common RSRP quality bands (excellent >= -80 dBm ... no signal < -120 dBm).
-import type { SignalReading } from '../ports/types.ts';
+import type { SignalReading } from './device-data.ts';
 
 const RSRP_BARS = [-120, -110, -100, -90, -80];
 

@@ -5,7 +5,7 @@
 //   pkg.section.list='one' 'two'
 // Values are quoted as uci prints them ('\'' for a quote); one holding a newline
 // runs over several lines. A one-item list reads as an option: show prints both alike.
-import type { UciPackage, UciSection } from '../ports/types.ts';
+import type { UciPackage, UciSection } from './device-data.ts';
 import { tokenize, UciSyntaxError } from './uci-text.ts';
 
 /** Parses `uci [-X] show PKG` output into the same shape as parseUciText. */

@@ -5,7 +5,7 @@
 // Values may be bare words, 'single' or "double" quoted (with \ escapes in
 // double quotes and outside quotes), or several quoted pieces run together, as
 // the shell-like tokenizer of libuci allows ('it'\''s').
-import type { UciPackage, UciSection } from '../ports/types.ts';
+import type { UciPackage, UciSection } from './device-data.ts';
 
 export class UciSyntaxError extends Error {
   constructor(

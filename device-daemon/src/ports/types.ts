@@ -1,6 +1,10 @@
 // The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
 // simulated one; the rest of the daemon sees only these interfaces.
 
+import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station } from '../core/device-data.ts';
+
+export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station };
+
 /** Result of one external command. */
 export type CommandResult = { stdout: string; stderr: string; code: number };
 
@@ -66,55 +70,11 @@ export interface FirewallPort {
   setBlocked(blocked: boolean): Promise<void>;
 }
 
-/** One UCI section: its type, its name (or cfgXXXXXX for anonymous ones) and options. */
-export type UciSection = {
-  type: string;
-  name: string;
-  anonymous: boolean;
-  options: Record<string, string | string[]>;
-};
-
-export type UciPackage = { name: string; sections: UciSection[] };
-
-export type UciCommand =
-  | { op: 'set'; path: string; value: string }
-  | { op: 'add_list'; path: string; value: string }
-  | { op: 'del_list'; path: string; value: string }
-  | { op: 'delete'; path: string };
-
 export interface UciPort {
   show(pkg: string): Promise<UciPackage>;
   /** Apply all commands as one `uci batch` and commit `pkg`. */
   batch(pkg: string, commands: UciCommand[]): Promise<void>;
 }
-
-export type ModemState =
-  | 'absent'
-  | 'sim-missing'
-  | 'locked'
-  | 'searching'
-  | 'registered'
-  | 'connecting'
-  | 'connected'
-  | 'failed';
-
-export type SignalReading = {
-  /** dBm; null when the modem does not report it. */
-  rsrp: number | null;
-  rsrq: number | null;
-  sinr: number | null;
-  rssi: number | null;
-};
-
-export type ModemStatus = {
-  state: ModemState;
-  operator: string | null;
-  technology: string | null;
-  roaming: boolean;
-  signal: SignalReading;
-  /** 3GPP registration (home, roaming, searching, denied...), when known. */
-  registration?: string | null;
-};
 
 export type SimCard = { iccid: string | null; imsi: string | null; ownNumber: string | null };
 
@@ -173,13 +133,6 @@ export interface WirelessPort {
    */
   write(next: WifiSettings & { maxClients?: number | null }): Promise<() => Promise<void>>;
 }
-
-/** A dnsmasq lease (/tmp/dhcp.leases). `expires` in epoch seconds, 0 for infinite. */
-export type Lease = { mac: string; ip: string; name: string | null; expires: number };
-/** A Wi-Fi station as hostapd or iw reports it. */
-export type Station = { mac: string; band: string | null; signal: number | null; connectedSeconds: number | null };
-/** A neighbour table entry (`ip -j neigh`). */
-export type Neighbour = { ip: string; mac: string; dev: string; state: string[] };
 
 /** What the router knows of its LAN clients, and the per-MAC forward block. */
 export interface LanPort {

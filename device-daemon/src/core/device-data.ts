@@ -1,0 +1,56 @@
+// The data the ports hand to the core: parsed UCI packages, the modem's state and
+// signal, the LAN's leases, neighbours and stations. Plain shapes; the core reads them
+// without knowing where they came from (ports/types.ts re-exports them).
+
+/** One UCI section: its type, its name (@type[index] for anonymous ones) and options. */
+export type UciSection = {
+  type: string;
+  name: string;
+  anonymous: boolean;
+  options: Record<string, string | string[]>;
+};
+
+export type UciPackage = { name: string; sections: UciSection[] };
+
+export type UciCommand =
+  | { op: 'set'; path: string; value: string }
+  | { op: 'add_list'; path: string; value: string }
+  | { op: 'del_list'; path: string; value: string }
+  | { op: 'delete'; path: string };
+
+export type ModemState =
+  | 'absent'
+  | 'sim-missing'
+  | 'locked'
+  | 'searching'
+  | 'registered'
+  | 'connecting'
+  | 'connected'
+  | 'failed';
+
+export type SignalReading = {
+  /** dBm; null when the modem does not report it. */
+  rsrp: number | null;
+  rsrq: number | null;
+  sinr: number | null;
+  rssi: number | null;
+};
+
+export type ModemStatus = {
+  state: ModemState;
+  operator: string | null;
+  technology: string | null;
+  roaming: boolean;
+  signal: SignalReading;
+  /** 3GPP registration (home, roaming, searching, denied...), when known. */
+  registration?: string | null;
+};
+
+/** A dnsmasq lease (/tmp/dhcp.leases). `expires` in epoch seconds, 0 for infinite. */
+export type Lease = { mac: string; ip: string; name: string | null; expires: number };
+
+/** A neighbour table entry (`ip -j neigh`). */
+export type Neighbour = { ip: string; mac: string; dev: string; state: string[] };
+
+/** A Wi-Fi station as hostapd or iw reports it. */
+export type Station = { mac: string; band: string | null; signal: number | null; connectedSeconds: number | null };
