@@ -15,7 +15,7 @@ export type ModemServiceDeps = {
   modem: ModemPort;
   uci: UciPort;
   pkg: string;
-  runtime: Pick<Runtime, 'usage' | 'addTopup'>;
+  runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal'>>;
   now: () => number;
   monotonic: () => number;
   log: (line: string) => void;
@@ -252,7 +252,7 @@ export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<
   return {
     service,
     mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive }),
-    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now }),
+    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal }),
   };
 }
 

@@ -30,6 +30,11 @@ export function createRuntime(deps: RuntimeDeps) {
   let modem: ModemStatus = { state: 'absent', operator: null, technology: null, roaming: false, signal: { rsrp: null, rsrq: null, sinr: null, rssi: null } };
 
   const plan = (): PlanConfig => deps.config().plan;
+  // The modem is asked every few seconds (on the router each read spawns mmcli), and
+  // at every tick while an installer's signal meter is open.
+  const MODEM_MS = 5000;
+  let modemRead = -Infinity;
+  let meters = 0;
   let offload: 'none' | 'software' | 'hardware' = 'none';
   let offloadChecked = -Infinity;
 
@@ -94,10 +99,20 @@ export function createRuntime(deps: RuntimeDeps) {
   return {
     status,
     timeZone: () => plan().timezone,
+    /** While the returned function is not called, the modem is read at every tick (the signal meter). */
+    watchSignal(): () => void {
+      meters++;
+      let released = false;
+      return () => {
+        if (!released) meters--;
+        released = true;
+      };
+    },
     /** Before the first tick: a reboot never lifts a throttle. */
     async start(): Promise<void> {
       await checkOffload();
       modem = await ports.modem.status();
+      modemRead = deps.monotonic();
       await enforce(true);
     },
     async tick(): Promise<void> {
@@ -107,7 +122,10 @@ export function createRuntime(deps: RuntimeDeps) {
       // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
       const notes = sampler.notes();
       await enforce(notes.includes('recreated') || notes.includes('reset'));
-      modem = await ports.modem.status();
+      if (meters > 0 || deps.monotonic() - modemRead >= MODEM_MS) {
+        modem = await ports.modem.status();
+        modemRead = deps.monotonic();
+      }
       if (sampler.ledger().cycleStart !== cycleBefore) await deps.flush('rollover');
       else if (counted) await deps.flush('changed');
       changed();

@@ -134,5 +134,5 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     return { cookie, csrf: csrfToken, role };
   }
 
-  return { uciDir, app, deps, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
+  return { uciDir, app, deps, ports, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
 }

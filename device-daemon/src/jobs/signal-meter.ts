@@ -9,10 +9,11 @@ export const SPARKLINE_MS = 120_000;
 
 export type SignalFrame = ReturnType<typeof meterReading> & { time: string; technology: string | null; state: string; sample: SignalSample };
 
-export function createSignalMeter(deps: { statusEvents: Hub<Status>; now: () => number }) {
+export function createSignalMeter(deps: { statusEvents: Hub<Status>; now: () => number; watch?: () => () => void }) {
   let history: SignalSample[] = [];
   const frames = createHub<SignalFrame>();
   let stop: (() => void) | null = null;
+  let unwatch: (() => void) | null = null;
 
   function onStatus({ connection: c }: Status) {
     const sample = { t: deps.now(), rsrp: c.rsrp, rsrq: c.rsrq, sinr: c.sinr };
@@ -26,11 +27,15 @@ export function createSignalMeter(deps: { statusEvents: Hub<Status>; now: () => 
     subscribe(listener: (frame: SignalFrame) => void): () => void {
       const off = frames.subscribe(listener);
       stop ??= deps.statusEvents.subscribe(onStatus);
+      // The tick reads the modem every second only while someone watches.
+      unwatch ??= deps.watch?.() ?? null;
       return () => {
         off();
         if (frames.size === 0) {
           stop?.();
           stop = null;
+          unwatch?.();
+          unwatch = null;
         }
       };
     },
