@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
-import { defaultConfig, signInCustomer, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
+import { defaultConfig, signInCustomer, repo, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { missing } from '../helpers/requires.ts';
-import { repo } from './daemon.ts';
 import { checker, installerPassword, signIn } from './ui.ts';
 
 const PASSWORD = 'customer-password-1';

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
-import { startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
+import { repo, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
 import { artifacts, launchBrowser } from '../helpers/browser.ts';
 import { missing } from '../helpers/requires.ts';
-import { repo } from './daemon.ts';
 import { checker, installerPassword, signIn, unexpected } from './ui.ts';
 
 const PASSWORD = 'teal-heron-77';

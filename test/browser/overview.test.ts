@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, type TestPage } from '../helpers/browser.ts';
 import { missing } from '../helpers/requires.ts';
-import { repo, startDaemon, type Daemon } from './daemon.ts';
+import { repo, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
 
 const PASSWORD = 'purple-otter-42';
 const reason = missing({
@@ -13,7 +13,7 @@ const reason = missing({
   files: [`${repo}/dist/daemon.mjs`, `${repo}/dist/www/index.html.gz`, `${repo}/openwrt/files/etc/config/modem-admin`],
 });
 
-let daemon: Daemon;
+let daemon: DaemonProcess;
 let browser: Browser;
 
 /** A refused form submission logs its 4xx as a console error; that one is expected. */
@@ -49,12 +49,12 @@ if (reason) {
   test.skip('the overview in chromium', () => {});
 } else {
   test.before(async () => {
-    daemon = await startDaemon();
+    daemon = await startDaemonProcess();
     browser = await launchBrowser();
   });
   test.after(async () => {
     await browser?.close();
-    await daemon?.stop();
+    await daemon?.dispose();
   });
 
   check('first boot asks for the label secret, shows the server error, then opens the overview', async (tp) => {
@@ -69,7 +69,7 @@ if (reason) {
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /secret/i, 'the server says what was wrong');
 
-    await page.getByLabel('Secret from the label').fill(daemon.secret);
+    await page.getByLabel('Secret from the label').fill(daemon.secret!);
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(`${daemon.url}/`);
     await page.locator('.used data').waitFor();

@@ -4,10 +4,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Browser } from 'playwright-core';
-import { startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
+import { repo, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { missing } from '../helpers/requires.ts';
-import { repo } from './daemon.ts';
 import { checker, installerPassword, signIn, unexpected } from './ui.ts';
 
 const PASSWORD = 'teal-heron-77';

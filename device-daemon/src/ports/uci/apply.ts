@@ -1,6 +1,7 @@
 // The meaning of `uci batch` commands on a parsed package, shared by the
 // simulator and by tests that check what a real `uci batch` would leave.
-import type { UciCommand, UciPackage, UciSection } from '../types.ts';
+import { findSection } from './section.ts';
+import type { UciCommand, UciPackage } from '../types.ts';
 
 export class UciCommandError extends Error {}
 
@@ -10,20 +11,12 @@ function locate(pkg: UciPackage, path: string): { section: string; option: strin
   return { section, option };
 }
 
-/** A section by name, or by uci's extended syntax @type[index] (negative counts from the end). */
-function find(pkg: UciPackage, name: string): UciSection | undefined {
-  const extended = /^@([A-Za-z0-9_-]+)\[(-?\d+)\]$/.exec(name);
-  if (!extended) return pkg.sections.find((s) => s.name === name);
-  const ofType = pkg.sections.filter((s) => s.type === extended[1]);
-  return ofType.at(Number(extended[2]));
-}
-
 /** Applies commands in order to a copy of `pkg`; throws on the first one uci itself would refuse. */
 export function applyUci(pkg: UciPackage, commands: UciCommand[]): UciPackage {
   const out: UciPackage = { name: pkg.name, sections: pkg.sections.map((s) => ({ ...s, options: { ...s.options } })) };
   for (const cmd of commands) {
     const { section, option } = locate(out, cmd.path);
-    const target = find(out, section);
+    const target = findSection(out, section);
     if (cmd.op === 'set' && option === undefined) {
       if (target) target.type = cmd.value;
       else if (section.startsWith('@')) throw new UciCommandError(`no section "${section}" in ${out.name}`);

@@ -1,5 +1,6 @@
 // `uci batch` on stdin, then commit: loaded with the first change (cli.ts).
 import { quoteUci } from '../../core/uci-text.ts';
+import { findSection } from './section.ts';
 import type { CommandRunner, UciCommand, UciPackage } from '../types.ts';
 import { PACKAGE_NAME } from './cli.ts';
 
@@ -16,8 +17,7 @@ export function batchLine(cmd: UciCommand): string {
 
 function exists(pkg: UciPackage, path: string): boolean {
   const [, section, option] = path.split('.');
-  const extended = /^@([A-Za-z0-9_-]+)\[(-?\d+)\]$/.exec(section ?? '');
-  const found = extended ? pkg.sections.filter((s) => s.type === extended[1]).at(Number(extended[2])) : pkg.sections.find((s) => s.name === section);
+  const found = findSection(pkg, section ?? '');
   return !!found && (option === undefined || option in found.options);
 }
 
