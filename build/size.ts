@@ -1,5 +1,7 @@
 // npm run size: raw, gzip and brotli bytes of every UI file and of the daemon bundle, checked
-// against budgets.json (KB = 1024 bytes). measureSizes() is exported for build/bench.ts.
+// against budgets.json (KB = 1024 bytes): the whole UI, what a phone loads when it lands on
+// sign-in, setup or the overview (one round trip of a new TCP connection: 14 KB), and each
+// other page's own code. measureSizes() is exported for build/bench.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,14 +13,19 @@ export type Sizes = {
   files: FileSize[];
   /** Every UI file, both languages. */
   ui: FileSize;
-  /** What the overview page loads: index.html, entry JS and CSS, the overview chunk and its imports. */
-  overview: FileSize;
+  /**
+   * What a phone loads when it lands on sign-in, setup or the overview, in each language:
+   * index.html, the entry and its CSS, the page's chunk and what it imports, the strings of both.
+   */
+  landings: FileSize[];
+  /** Every other page's own code: its chunk, what it imports beyond the entry, its strings (per language). */
+  pages: FileSize[];
   /** What the daemon loads at start: daemon.mjs and the chunks it imports (dist/daemon-files.json). */
   daemon: FileSize | null;
   /** Every daemon file the router gets, with the features loaded on first use. */
   daemonAll: FileSize | null;
 };
-type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[]; css?: string[] };
+type ManifestChunk = { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
 
 function measure(file: string, stored: Buffer): FileSize {
   const raw = file.endsWith('.gz') ? gunzipSync(stored) : stored;
@@ -39,19 +46,23 @@ function sum(file: string, sizes: FileSize[]): FileSize {
   });
 }
 
-/** The files the overview needs, found by following static imports in the Vite manifest. */
-function overviewFiles(manifest: Record<string, ManifestChunk>): string[] {
-  const files = new Set(['index.html']);
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.css?.forEach((css) => files.add(css));
-    chunk.imports?.forEach(visit);
-  };
-  visit('index.html');
-  visit('src/pages/overview.tsx');
-  return [...files];
+const LANGS = ['en', 'pl'];
+const LANDINGS = ['sign-in', 'setup', 'overview'];
+/** Chunks the frame loads once signed in, on every page: part of landing on the overview. */
+const SIGNED_IN = ['src/banner.tsx'];
+
+/**
+ * The files a module needs in one language: its chunk, its static imports, their CSS, and the
+ * strings they load (src/i18n/<lang>/...). Other dynamic imports (pages) are not followed.
+ */
+function filesOf(manifest: Record<string, ManifestChunk>, key: string, lang: string, files = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return files;
+  files.add(chunk.file);
+  chunk.css?.forEach((css) => files.add(css));
+  chunk.imports?.forEach((k) => filesOf(manifest, k, lang, files));
+  chunk.dynamicImports?.filter((k) => k.startsWith(`src/i18n/${lang}/`)).forEach((k) => filesOf(manifest, k, lang, files));
+  return files;
 }
 
 export function measureSizes(dist = 'dist'): Sizes {
@@ -62,7 +73,19 @@ export function measureSizes(dist = 'dist'): Sizes {
     .sort()
     .map((path) => measure(relative(www, path), readFileSync(path)));
   const manifest = JSON.parse(readFileSync(join(dist, 'ui-manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const needed = overviewFiles(manifest);
+  const pick = (name: string, wanted: Set<string>) => sum(name, files.filter((f) => wanted.has(f.file)));
+  const landings: FileSize[] = [];
+  const pages: FileSize[] = [];
+  for (const lang of LANGS) {
+    const entry = filesOf(manifest, 'index.html', lang, new Set(['index.html']));
+    for (const key of Object.keys(manifest).filter((k) => /^src\/pages\/[\w-]+\.tsx$/.test(k) && manifest[k]!.isDynamicEntry)) {
+      const name = key.slice('src/pages/'.length, -'.tsx'.length);
+      const own = filesOf(manifest, key, lang);
+      if (name === 'overview') SIGNED_IN.forEach((k) => filesOf(manifest, k, lang, own));
+      if (LANDINGS.includes(name)) landings.push(pick(`landing on ${name} (${lang})`, new Set([...entry, ...own])));
+      else pages.push(pick(`${name} page's own (${lang})`, new Set([...own].filter((f) => !entry.has(f)))));
+    }
+  }
   const listing = join(dist, 'daemon-files.json');
   let daemon: FileSize | null = null;
   let daemonAll: FileSize | null = null;
@@ -75,7 +98,8 @@ export function measureSizes(dist = 'dist'): Sizes {
   return {
     files,
     ui: sum('UI, all files', files),
-    overview: sum('overview page load', files.filter((f) => needed.includes(f.file))),
+    landings,
+    pages,
     daemon,
     daemonAll,
   };
@@ -86,7 +110,8 @@ export function overBudget(sizes: Sizes): string[] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const checks: [string, number, number][] = [
     ['UI gzip', sizes.ui.gzip, budgets.uiTotalGzip],
-    ['overview load gzip', sizes.overview.gzip, budgets.overviewGzip],
+    ...sizes.landings.map((l): [string, number, number] => [`${l.file} gzip`, l.gzip, budgets.landingGzip]),
+    ...sizes.pages.map((p): [string, number, number] => [`${p.file} gzip`, p.gzip, budgets.pageGzip]),
   ];
   if (sizes.daemon) checks.push(['daemon at start, minified', sizes.daemon.raw, budgets.daemonMinified]);
   if (sizes.daemonAll) checks.push(['daemon, all files, minified', sizes.daemonAll.raw, budgets.daemonAllFilesMinified]);
@@ -94,7 +119,7 @@ export function overBudget(sizes: Sizes): string[] {
 }
 
 function table(sizes: Sizes): string {
-  const rows = [...sizes.files, sizes.ui, sizes.overview, ...(sizes.daemon ? [sizes.daemon] : []), ...(sizes.daemonAll ? [sizes.daemonAll] : [])];
+  const rows = [...sizes.files, sizes.ui, ...sizes.landings, ...sizes.pages, ...(sizes.daemon ? [sizes.daemon] : []), ...(sizes.daemonAll ? [sizes.daemonAll] : [])];
   const width = Math.max(...rows.map((r) => r.file.length));
   const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(7)}  ${d.padStart(7)}`;
   return [
@@ -112,7 +137,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!sizes.daemon) console.log('daemon: not built yet (no dist/daemon-files.json), its budgets are not checked');
   const kb = (n: number) => (n / 1024).toFixed(0);
   console.log(
-    `budgets (gzip unless said): UI ${kb(budgets.uiTotalGzip)} KB, overview load ${kb(budgets.overviewGzip)} KB, ` +
+    `budgets (gzip unless said): UI ${kb(budgets.uiTotalGzip)} KB, landing on a page ${kb(budgets.landingGzip)} KB, any other page's own ${kb(budgets.pageGzip)} KB, ` +
       `daemon at start ${kb(budgets.daemonMinified)} KB minified, daemon with every feature ${kb(budgets.daemonAllFilesMinified)} KB minified`,
   );
   const failures = overBudget(sizes);

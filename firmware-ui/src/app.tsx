@@ -30,14 +30,14 @@ function Routed() {
   }, [role, setupRequired, allowed]);
 
   useEffect(() => {
-    document.title = `${route ? t(route.title) + ' · ' : ''}${t('ap.name')}`;
+    document.title = `${route ? t(route.title) + ' · ' : ''}${t('app.name')}`;
   });
 
-  if (!allowed) return <p class="muted">{t('ap.loading')}</p>;
+  if (!allowed) return <p class="muted">{t('app.loading')}</p>;
   if (!route)
     return (
       <section class="card">
-        <h1>{t('nf.title')}</h1>
+        <h1>{t('notFound.title')}</h1>
         <Link href="/">{t('nav.overview')}</Link>
       </section>
     );

@@ -1,10 +1,13 @@
 // Above every page while signed in: lost contact, the cap banner (why, until when, how to
-// get more data) and the daemon's notices, worded in the user's language.
+// get more data) and the daemon's notices, worded in the user's language. A chunk of its own,
+// loaded once signed in: sign-in and setup do not need it.
 import { useState } from 'preact/hooks';
 import { addTopup } from './actions.ts';
 import { errorText } from './error-text.ts';
-import { formatBytes, formatDate, formatOr, hasKey, t } from './i18n/index.ts';
+import { formatBytes, formatDate, formatOr, hasKey, strings, t } from './i18n/index.ts';
 import { useApp } from './state.ts';
+
+strings({ en: () => import('./i18n/en/banner.ts'), pl: () => import('./i18n/pl/banner.ts') });
 
 export function Banner() {
   const [{ role, status, lost }, state] = useApp();
@@ -26,7 +29,7 @@ export function Banner() {
     <>
       {lost && (
         <p class="banner warning" role="status">
-          {t('l.lost')}
+          {t('app.lost')}
         </p>
       )}
       {capped && (
@@ -60,7 +63,7 @@ export function Banner() {
         </p>
       )}
       {notices.map((n) => {
-        const key = `n.${n.code}`;
+        const key = `notice.${n.code}`;
         return (
           <p key={n.id} class={`banner ${n.level}`}>
             {hasKey(key) ? t(key, n.params) : n.code}

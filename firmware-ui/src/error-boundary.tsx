@@ -16,9 +16,9 @@ export class ErrorBoundary extends Component<{ children: ComponentChildren }, { 
     if (!this.state.error) return this.props.children;
     return (
       <section class="card" role="alert">
-        <h1>{t('e.title')}</h1>
+        <h1>{t('error.title')}</h1>
         <button type="button" onClick={() => location.reload()}>
-          {t('e.reload')}
+          {t('error.reload')}
         </button>
       </section>
     );

@@ -4,11 +4,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { chooseLang, signOut, watchStatus } from './actions.ts';
-import { Banner } from './banner.tsx';
 import { languages, t, type Lang } from './i18n/index.ts';
+import { lazy } from './lazy.ts';
 import { Link, usePath } from './router.tsx';
 import { routes } from './routes.ts';
 import { useApp } from './state.ts';
+
+const Banner = lazy(() => import('./banner.tsx').then((m) => m.Banner));
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const [{ role, lang }, state] = useApp();
@@ -19,14 +21,14 @@ export function Layout({ children }: { children: ComponentChildren }) {
   return (
     <>
       <header>
-        <b>{t('ap.name')}</b>
+        <b>{t('app.name')}</b>
         {role && (
           <button type="button" class="link" onClick={() => signOut(state)}>
             {t('nav.signOut')}
           </button>
         )}
         <select
-          aria-label={t('ap.language')}
+          aria-label={t('app.language')}
           value={lang}
           onChange={(e) => chooseLang(state, e.currentTarget.value as Lang)}
         >
@@ -50,7 +52,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
       )}
       <main>
-        <Banner />
+        {role && <Banner />}
         {children}
       </main>
     </>

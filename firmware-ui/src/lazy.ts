@@ -1,22 +1,24 @@
-// Loads a page's chunk on first render. A failed load is thrown during render, so the
-// error boundary around the page shows it.
+// A page as a chunk of its own, loaded on first render together with its strings in the
+// current language. A failed load is thrown during render, so the error boundary around the
+// page shows it (and a later render tries again).
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { jsx } from 'preact/jsx-runtime';
+import { ready } from './i18n/index.ts';
 
 export function lazy(load: () => Promise<ComponentType>): ComponentType {
   let component: ComponentType | undefined;
-  let error: unknown;
-  let loading: Promise<void> | undefined;
+  let loading: Promise<ComponentType> | undefined;
   return function Lazy() {
+    const [error, setError] = useState<unknown>(null);
     const [, loaded] = useState(0);
     if (error) throw error;
     if (component) return jsx(component, {});
-    loading ??= load().then(
-      (c) => void (component = c),
-      (e) => void (error = e),
+    loading ??= load().then(async (c) => (await ready(), c));
+    loading.then(
+      (c) => ((component = c), loaded(1)),
+      (e) => ((loading = undefined), setError(e)),
     );
-    loading.then(() => loaded(1));
     return null;
   };
 }

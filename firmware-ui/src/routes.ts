@@ -1,11 +1,10 @@
 // Every page: its path, title, who may open it, and whether it is in the navigation.
-// A new page is one line here, one file in pages/ and its strings in i18n/en/ and pl.ts.
+// A new page is one line here, one file in pages/ and its strings in i18n/en/ and i18n/pl/.
+// Every page is a chunk of its own: a phone that lands on sign-in loads sign-in only.
 import type { ComponentType } from 'preact';
 import type { Role } from '../../device-daemon/src/api/session.ts';
 import type { Key } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
-// The home page is in the entry: everyone opens it first, and its own chunk would cost a request and bytes.
-import { Overview } from './pages/overview.tsx';
 
 export type Route = {
   path: string;
@@ -20,23 +19,20 @@ export type Route = {
 const everyone: Role[] = ['customer', 'installer'];
 const installer: Role[] = ['installer'];
 
-/** A page from the one chunk of all pages but the overview (pages/all.ts). */
-const page = (name: keyof typeof import('./pages/all.ts')) => lazy(() => import('./pages/all.ts').then((m) => m[name]));
-
 export const routes: Route[] = [
-  { path: '/', title: 'nav.overview', roles: everyone, nav: 1, page: Overview },
-  { path: '/usage', title: 'nav.usage', roles: everyone, nav: 1, page: page('Usage') },
-  { path: '/balance', title: 'nav.balance', roles: everyone, nav: 1, page: page('Balance') },
-  { path: '/sms', title: 'nav.sms', roles: everyone, nav: 1, page: page('Sms') },
-  { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: page('Wifi') },
-  { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: page('Devices') },
-  { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: page('Account') },
-  { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: page('Signal') },
-  { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: page('Mobile') },
-  { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: page('Plan') },
-  { path: '/audit', title: 'nav.audit', roles: installer, nav: 2, page: page('Audit') },
-  { path: '/sign-in', title: 'si.title', roles: [null], page: page('SignIn') },
-  { path: '/setup', title: 'su.title', roles: [null], page: page('Setup') },
+  { path: '/', title: 'nav.overview', roles: everyone, nav: 1, page: lazy(() => import('./pages/overview.tsx').then((m) => m.Overview)) },
+  { path: '/usage', title: 'nav.usage', roles: everyone, nav: 1, page: lazy(() => import('./pages/usage.tsx').then((m) => m.Usage)) },
+  { path: '/balance', title: 'nav.balance', roles: everyone, nav: 1, page: lazy(() => import('./pages/balance.tsx').then((m) => m.Balance)) },
+  { path: '/sms', title: 'nav.sms', roles: everyone, nav: 1, page: lazy(() => import('./pages/sms.tsx').then((m) => m.Sms)) },
+  { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: lazy(() => import('./pages/wifi.tsx').then((m) => m.Wifi)) },
+  { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: lazy(() => import('./pages/devices.tsx').then((m) => m.Devices)) },
+  { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: lazy(() => import('./pages/account.tsx').then((m) => m.Account)) },
+  { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: lazy(() => import('./pages/signal.tsx').then((m) => m.Signal)) },
+  { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: lazy(() => import('./pages/mobile.tsx').then((m) => m.Mobile)) },
+  { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: lazy(() => import('./pages/plan.tsx').then((m) => m.Plan)) },
+  { path: '/audit', title: 'nav.audit', roles: installer, nav: 2, page: lazy(() => import('./pages/audit.tsx').then((m) => m.Audit)) },
+  { path: '/sign-in', title: 'signIn.title', roles: [null], page: lazy(() => import('./pages/sign-in.tsx').then((m) => m.SignIn)) },
+  { path: '/setup', title: 'setup.title', roles: [null], page: lazy(() => import('./pages/setup.tsx').then((m) => m.Setup)) },
 ];
 
 /** Where a user with this session belongs when the requested page is not theirs. */

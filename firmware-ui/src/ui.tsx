@@ -5,11 +5,10 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type Api } from './api.ts';
 import { errorText } from './error-text.ts';
-import { en } from './i18n/en/shared.ts';
 import { strings, t, type Key } from './i18n/index.ts';
 import { useApp } from './state.ts';
 
-strings(en);
+strings({ en: () => import('./i18n/en/shared.ts'), pl: () => import('./i18n/pl/shared.ts') });
 
 /** The server's messages by field: an issue's path names its field first ("alertPercent.1"). */
 export function issuesOf(e: unknown): Record<string, string> {
@@ -33,7 +32,7 @@ export function Card(props: { title: Key; h1?: boolean; class?: string; children
 }
 
 /** "Loading…", or what went wrong. */
-export const Loading = ({ error }: { error: string }) => <p class={error ? 'error' : 'muted'}>{error || t('ap.loading')}</p>;
+export const Loading = ({ error }: { error: string }) => <p class={error ? 'error' : 'muted'}>{error || t('app.loading')}</p>;
 
 /** A line that says what happened: an error (role alert) or a success (role status). */
 export const Note = ({ text, ok }: { text: string; ok?: boolean }) =>

@@ -1,9 +1,9 @@
 // The one i18n module: t() with {param} substitution and plurals, Intl formatting in the
-// current language. The entry bundles only the English strings every page needs; a page's
-// chunk adds its own with strings(). Other languages are one chunk loaded on demand.
-import { en as core } from './en.ts';
-import type { Dict, Key } from './keys.ts';
-import type { Plural } from './types.ts';
+// current language. Strings come in parts: the entry's own (en/app.ts) and one per page,
+// each registered with strings() by the module that uses it. Every part in every language is
+// a chunk of its own, loaded only for the language shown: a Polish phone loads no English.
+import type { Key } from './keys.ts';
+import type { Part, Plural } from './types.ts';
 
 export type { Key } from './keys.ts';
 export type Lang = 'en' | 'pl';
@@ -11,19 +11,13 @@ export type Lang = 'en' | 'pl';
 /** Language names are written in their own language, so they are not translated. */
 export const languages: Record<Lang, string> = { en: 'English', pl: 'Polski' };
 
-const en: Partial<Dict> = { ...core };
+/** A part's loader in each language. */
+export type Parts = { [L in Lang]: () => Promise<{ [K in L]: Part }> };
 
-let lang: Lang = 'en';
-let dict: Partial<Dict> = en;
-/** For Intl: the browser's own variant of the language when it has one (en-GB writes "1 December"). */
-let locale = 'en';
-
-export const currentLang = (): Lang => lang;
-
-/** A page's English strings; its module calls this when its chunk loads. */
-export function strings(part: Partial<Dict>): void {
-  Object.assign(en, part);
-}
+const dicts: Record<Lang, Part> = { en: {}, pl: {} };
+/** Each part's load in each language, at most once. */
+const loads = new Map<() => Promise<unknown>, Promise<void>>();
+const registered: Parts[] = [];
 
 /** The remembered choice, else the browser's preference, else English. */
 export function preferredLang(): Lang {
@@ -32,9 +26,38 @@ export function preferredLang(): Lang {
   return navigator.languages.some((l) => l.startsWith('pl')) ? 'pl' : 'en';
 }
 
-/** Loads the language's strings, then makes it current. `remember` stores an explicit choice. */
+let lang: Lang = preferredLang();
+/** For Intl: the browser's own variant of the language when it has one (en-GB writes "1 December"). */
+let locale: string = lang;
+
+export const currentLang = (): Lang => lang;
+
+function load(parts: Parts, into: Lang): Promise<void> {
+  const loader = parts[into] as () => Promise<Record<Lang, Part>>;
+  let loading = loads.get(loader);
+  if (!loading) {
+    loading = loader().then((m) => void Object.assign(dicts[into], m[into]));
+    // A failed load (the modem went away) is tried again next time.
+    loading.catch(() => loads.delete(loader));
+    loads.set(loader, loading);
+  }
+  return loading;
+}
+
+/** A part's loaders; a module calls this when its chunk loads, and lazy pages wait for ready(). */
+export function strings(parts: Parts): void {
+  registered.push(parts);
+  load(parts, lang).catch(() => {});
+}
+
+/** Resolves once every registered part has its strings in the current language. */
+export const ready = (to: Lang = lang): Promise<void> => Promise.all(registered.map((p) => load(p, to))).then(() => {});
+
+strings({ en: () => import('./en/app.ts'), pl: () => import('./pl/app.ts') });
+
+/** Loads the language's strings for every part so far, then makes it current. `remember` stores an explicit choice. */
 export async function setLang(next: Lang, remember = false): Promise<void> {
-  dict = next === 'pl' ? (await import('./pl.ts')).pl : en;
+  await ready(next);
   lang = next;
   locale = navigator.languages.find((l) => l.startsWith(next)) ?? next;
   document.documentElement.lang = next;
@@ -42,10 +65,10 @@ export async function setLang(next: Lang, remember = false): Promise<void> {
 }
 
 /** Whether a key computed at run time (e.g. from a notice code) has a message. */
-export const hasKey = (key: string): key is Key => key in dict;
+export const hasKey = (key: string): key is Key => key in dicts[lang];
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  const msg: string | Plural = dict[key] ?? key;
+  const msg: string | Plural = dicts[lang][key] ?? key;
   const text = typeof msg === 'string' ? msg : (msg[new Intl.PluralRules(locale).select(Number(params.n))] ?? msg.other);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
@@ -55,11 +78,12 @@ const units = ['B', 'KB', 'MB', 'GB', 'TB'];
 /**
  * Bytes as "12.3 GB" / "12,3 GB". The plan's sizes are binary (a '20G' cap is 20 × 1024³
  * bytes), so we divide by powers of 1024 but keep the GB/MB labels that the plans use:
- * a 20G cap then reads "20 GB", as the customer's contract says.
+ * a 20G cap then reads "20 GB", as the customer's contract says. From 1000 of a unit the
+ * next one is used ("1 GB", not "1,022 MB"), so a figure never needs more than four digits.
  */
 export function formatBytes(bytes: number): string {
   let i = 0;
-  while (bytes >= 1024 && i < units.length - 1) {
+  while (bytes >= 1000 && i < units.length - 1) {
     bytes /= 1024;
     i++;
   }
@@ -71,7 +95,7 @@ export function formatBytes(bytes: number): string {
  * An instant in the plan's time zone (never the browser's), by default as a day: "1 December".
  * A plain day ("2025-12-01", already local to the plan) is given with timeZone 'UTC'.
  */
-export function formatDate(iso: string, timeZone: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }): string {
+export function formatDate(iso: string | number, timeZone: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }): string {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
 }
 

@@ -1,9 +1,9 @@
 // Every message key, from all the English parts (types only: nothing here is bundled).
-// Another language must give every key, with a plural wherever English has one.
-import type { en as core } from './en.ts';
+import type { en as core } from './en/app.ts';
 import type { en as account } from './en/account.ts';
 import type { en as audit } from './en/audit.ts';
 import type { en as balance } from './en/balance.ts';
+import type { en as banner } from './en/banner.ts';
 import type { en as devices } from './en/devices.ts';
 import type { en as mobile } from './en/mobile.ts';
 import type { en as signal } from './en/signal.ts';
@@ -14,7 +14,6 @@ import type { en as plan } from './en/plan.ts';
 import type { en as setup } from './en/setup.ts';
 import type { en as shared } from './en/shared.ts';
 import type { en as usage } from './en/usage.ts';
-import type { Plural } from './types.ts';
 
 type All = typeof core &
   typeof account &
@@ -25,6 +24,7 @@ type All = typeof core &
   typeof shared &
   typeof usage &
   typeof balance &
+  typeof banner &
   typeof sms &
   typeof signal &
   typeof mobile &
@@ -32,5 +32,3 @@ type All = typeof core &
   typeof devices;
 
 export type Key = keyof All;
-
-export type Dict = { [K in Key]: All[K] extends string ? string : Plural };

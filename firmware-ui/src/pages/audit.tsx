@@ -1,11 +1,10 @@
 // The installer's audit log: who changed what, newest first, in the plan's time zone.
 // The events are the daemon's own English sentences.
-import { en } from '../i18n/en/audit.ts';
 import { formatDate, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading, Table, useLoad } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/audit.ts'), pl: () => import('../i18n/pl/audit.ts') });
 
 export function Audit() {
   const [{ status }] = useApp();
@@ -18,14 +17,14 @@ export function Audit() {
       ) : log.entries.length ? (
         <Table
           class="audit"
-          head={[t('au.time'), t('au.role'), t('au.event')]}
+          head={[t('audit.time'), t('audit.role'), t('audit.event')]}
           rows={log.entries.map((e) => {
-            const role = `r.${e.role}`;
+            const role = `role.${e.role}`;
             return [<time datetime={e.at}>{formatDate(e.at, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>, hasKey(role) ? t(role) : e.role, e.event];
           })}
         />
       ) : (
-        <p class="muted">{t('au.none')}</p>
+        <p class="muted">{t('audit.none')}</p>
       )}
     </Card>
   );

@@ -4,12 +4,11 @@
 import { useState } from 'preact/hooks';
 import type { BalanceJson, UssdReply } from '../api.ts';
 import { errorText } from '../error-text.ts';
-import { en } from '../i18n/en/balance.ts';
 import { formatBytes, formatDate, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Field, Loading, Note, useLoad } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/balance.ts'), pl: () => import('../i18n/pl/balance.ts') });
 
 /** Digits, * and # (what the daemon accepts). */
 const USSD = /^[0-9*#]{1,32}$/;
@@ -42,34 +41,34 @@ export function Balance() {
     <>
       <Card title="nav.balance" h1>
         {!b.configured ? (
-          <p class="muted">{t('b.off')}</p>
+          <p class="muted">{t('balance.off')}</p>
         ) : (
           <>
             {op && (
               <div role="status">
                 {op.dataBytes != null && b.counted.left != null && (
-                  <p class="big">{t('b.says', { op: formatBytes(op.dataBytes), us: formatBytes(b.counted.left) })}</p>
+                  <p class="big">{t('balance.says', { op: formatBytes(op.dataBytes), us: formatBytes(b.counted.left) })}</p>
                 )}
-                {op.money && <p>{t('b.money', op.money)}</p>}
-                {op.expiry && <p>{t('b.valid', { date: formatDate(op.expiry, 'UTC') })}</p>}
-                {op.validDays != null && <p>{t('u.daysLeft', { n: op.validDays })}</p>}
-                <small>{t('b.at', { time: formatDate(op.at, tz, { dateStyle: 'medium', timeStyle: 'short' }) })}</small>
+                {op.money && <p>{t('balance.money', op.money)}</p>}
+                {op.expiry && <p>{t('balance.valid', { date: formatDate(op.expiry, 'UTC') })}</p>}
+                {op.validDays != null && <p>{t('usage.daysLeft', { n: op.validDays })}</p>}
+                <small>{t('balance.at', { time: formatDate(op.at, tz, { dateStyle: 'medium', timeStyle: 'short' }) })}</small>
               </div>
             )}
             {r?.error && <p class="error">{r.error.message}</p>}
             {r && !r.error && !r.reading && (
               <>
-                <p>{t('b.raw')}</p>
+                <p>{t('balance.raw')}</p>
                 <p class="reply">{r.text}</p>
               </>
             )}
             <p class="actions">
               <button type="button" disabled={busy || b.checking} onClick={() => run(async () => setB(await state.api.send('POST /api/balance/check', { check: true })))}>
-                {t(busy || b.checking ? 'b.checking' : 'b.check')}
+                {t(busy || b.checking ? 'balance.checking' : 'balance.check')}
               </button>
               {role == 'installer' && b.correction && (
-                <button type="button" class="second" disabled={busy} onClick={() => run(() => state.api.send('POST /api/usage/correction', b.correction!), t('b.fixed'))}>
-                  {t('b.fix')}
+                <button type="button" class="second" disabled={busy} onClick={() => run(() => state.api.send('POST /api/usage/correction', b.correction!), t('balance.fixed'))}>
+                  {t('balance.fix')}
                 </button>
               )}
             </p>
@@ -78,24 +77,24 @@ export function Balance() {
         <Note text={msg[0]} ok={msg[1]} />
       </Card>
       {b.topups.length > 0 && (
-        <Card title="t.title">
+        <Card title="topup.title">
           {purchase && (
             <p class={purchase.state == 'confirmed' ? 'ok' : 'muted'} role="status">
-              {t(`t.state.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
+              {t(`topup.state.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
             </p>
           )}
           {purchase?.reply && <p class="reply">{purchase.reply}</p>}
           {sure ? (
             <>
               <p>
-                <strong>{t('t.sure', { size: formatBytes(sure) })}</strong>
+                <strong>{t('topup.sure', { size: formatBytes(sure) })}</strong>
               </p>
               <p class="actions">
                 <button type="button" disabled={busy} onClick={() => run(() => state.api.send('POST /api/topups/purchase', { bytes: sure, confirm: true })).then(() => setSure(0))}>
-                  {t('t.yes')}
+                  {t('topup.yes')}
                 </button>
                 <button type="button" class="second" onClick={() => setSure(0)}>
-                  {t('t.no')}
+                  {t('topup.no')}
                 </button>
               </p>
             </>
@@ -103,7 +102,7 @@ export function Balance() {
             <p class="actions">
               {b.topups.map((x) => (
                 <button type="button" disabled={busy || purchase?.state == 'pending'} onClick={() => setSure(x.bytes)}>
-                  {t('t.buy', { size: formatBytes(x.bytes) })}
+                  {t('topup.buy', { size: formatBytes(x.bytes) })}
                 </button>
               ))}
             </p>
@@ -137,14 +136,14 @@ function Ussd({ installer }: { installer: boolean }) {
     e.preventDefault();
     const value = String(new FormData(e.currentTarget as HTMLFormElement).get(name)).trim();
     if (USSD.test(value)) ask(() => send(value));
-    else setError(t('us.codeHint'));
+    else setError(t('ussd.codeHint'));
   };
   const menu = reply && !reply.final;
   return (
-    <Card title="us.title">
+    <Card title="ussd.title">
       <p class="actions">
         {list?.actions.map((a) => {
-          const key = `us.a.${a.id}`;
+          const key = `ussd.a.${a.id}`;
           return (
             <button type="button" class="second" disabled={busy} onClick={() => ask(() => state.api.send('POST /api/ussd/action', { action: a.id }))}>
               {hasKey(key) ? t(key) : a.id} <small>{a.code}</small>
@@ -154,21 +153,21 @@ function Ussd({ installer }: { installer: boolean }) {
       </p>
       {installer && (
         <form onSubmit={menu ? submit('text', (text) => state.api.send('POST /api/ussd/respond', { text })) : submit('code', (code) => state.api.send('POST /api/ussd', { code }))}>
-          <h3>{t('us.console')}</h3>
+          <h3>{t('ussd.console')}</h3>
           <Field
             key={menu ? 1 : 0}
             name={menu ? 'text' : 'code'}
-            label={menu ? 'us.answer' : 'us.code'}
-            hint="us.codeHint"
+            label={menu ? 'ussd.answer' : 'ussd.code'}
+            hint="ussd.codeHint"
             pattern="[0-9*#]{1,32}"
             inputMode="tel"
             autocomplete="off"
           />
           <p class="actions">
-            <button disabled={busy}>{t('ap.send')}</button>
+            <button disabled={busy}>{t('app.send')}</button>
             {menu && (
               <button type="button" class="second" onClick={() => state.api.send('DELETE /api/ussd', {}).then(() => setReply(null), (e) => setError(errorText(e)))}>
-                {t('us.end')}
+                {t('ussd.end')}
               </button>
             )}
           </p>

@@ -32,8 +32,8 @@ export function DailyChart({ usage: u }: { usage: UsageJson }) {
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${W} ${H + 14}`} role="img" aria-labelledby="daily-t daily-d">
-        <title id="daily-t">{t('d.title')}</title>
-        <desc id="daily-d">{t('d.desc', { from: day(from, true), to: day(to, true), max: formatBytes(max) })}</desc>
+        <title id="daily-t">{t('daily.title')}</title>
+        <desc id="daily-d">{t('daily.desc', { from: day(from, true), to: day(to, true), max: formatBytes(max) })}</desc>
         <line x1="0" x2={W} y1={H} y2={H} />
         <text x="0" y="9">
           {formatBytes(max)}
@@ -58,15 +58,15 @@ export function DailyChart({ usage: u }: { usage: UsageJson }) {
         </text>
       </svg>
       <figcaption>
-        <span class="key down">{t('d.down')}</span>
-        <span class="key up">{t('d.up')}</span>
+        <span class="key down">{t('daily.down')}</span>
+        <span class="key up">{t('daily.up')}</span>
       </figcaption>
       <table class="sr-only">
-        <caption>{t('d.title')}</caption>
+        <caption>{t('daily.title')}</caption>
         <tr>
-          <th>{t('d.day')}</th>
-          <th>{t('d.down')}</th>
-          <th>{t('d.up')}</th>
+          <th>{t('daily.day')}</th>
+          <th>{t('daily.down')}</th>
+          <th>{t('daily.up')}</th>
         </tr>
         {days
           .filter((d) => d.date <= counted)

@@ -2,12 +2,11 @@
 // Wi-Fi band and signal or cable, connected since, usage this period; block or unblock one.
 import { useState } from 'preact/hooks';
 import { errorText } from '../error-text.ts';
-import { en } from '../i18n/en/devices.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading, Note, useLoad } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/devices.ts'), pl: () => import('../i18n/pl/devices.ts') });
 
 export function Devices() {
   const [{ status }, state] = useApp();
@@ -25,16 +24,16 @@ export function Devices() {
           {list.clients.map((c) => (
             <li key={c.mac} class={c.blocked ? 'off' : undefined}>
               <p class="row">
-                <strong class="name">{c.name ?? t('v.unnamed')}</strong>
-                {c.blocked && <span class="badge">{t('v.blocked')}</span>}
+                <strong class="name">{c.name ?? t('devices.unnamed')}</strong>
+                {c.blocked && <span class="badge">{t('devices.blocked')}</span>}
               </p>
               <small>{[c.ip, c.mac].filter(Boolean).join(' · ')}</small>
               <small>
-                {[c.wired ? t('v.wired') : c.band, c.signal != null && `${c.signal} dBm`, c.since && t('v.since', { time: formatDate(c.since, tz, { dateStyle: 'short', timeStyle: 'short' }) })]
+                {[c.wired ? t('devices.wired') : c.band, c.signal != null && `${c.signal} dBm`, c.since && t('devices.since', { time: formatDate(c.since, tz, { dateStyle: 'short', timeStyle: 'short' }) })]
                   .filter(Boolean)
                   .join(' · ')}
               </small>
-              <small>{t('v.used', { down: formatBytes(c.down), up: formatBytes(c.up) })}</small>
+              <small>{t('devices.used', { down: formatBytes(c.down), up: formatBytes(c.up) })}</small>
               <button
                 type="button"
                 class="second"
@@ -47,14 +46,14 @@ export function Devices() {
                   setBusy('');
                 }}
               >
-                {t(c.blocked ? 'v.unblock' : 'v.block')}
+                {t(c.blocked ? 'devices.unblock' : 'devices.block')}
                 <span class="sr-only">: {c.name ?? c.mac}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="muted">{t('v.none')}</p>
+        <p class="muted">{t('devices.none')}</p>
       )}
     </Card>
   );

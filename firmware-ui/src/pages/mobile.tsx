@@ -2,12 +2,11 @@
 // network mode; then the SIM PIN. The server checks everything; its messages show next to the
 // fields they are about and the fields keep what was typed (they are uncontrolled).
 import { useState } from 'preact/hooks';
-import { en } from '../i18n/en/mobile.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/mobile.ts'), pl: () => import('../i18n/pl/mobile.ts') });
 
 export function Mobile() {
   const [, state] = useApp();
@@ -15,11 +14,11 @@ export function Mobile() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   if (!m) return <Loading error={error} />;
   const select = (name: 'auth' | 'mode', options: readonly string[]) => (
-    <Field name={name} label={name == 'auth' ? 'm.auth' : 'c.network'}>
+    <Field name={name} label={name == 'auth' ? 'mobile.auth' : 'connection.network'}>
       <select {...describe(name)}>
         {options.map((o) => (
           <option value={o} selected={o == m[name]}>
-            {name == 'mode' ? t(`m.mode.${o}` as 'm.mode.auto') : o == 'none' ? t('m.auth.none') : o.toUpperCase()}
+            {name == 'mode' ? t(`mobile.mode.${o}` as 'mobile.mode.auto') : o == 'none' ? t('mobile.auth.none') : o.toUpperCase()}
           </option>
         ))}
       </select>
@@ -30,8 +29,8 @@ export function Mobile() {
       <Form
         title="nav.mobile"
         h1
-        submit="m.save"
-        done="m.saved"
+        submit="mobile.save"
+        done="mobile.saved"
         onSubmit={async (data) => {
           const get = (k: string) => String(data.get(k));
           const password = get('password');
@@ -44,16 +43,16 @@ export function Mobile() {
           }
         }}
       >
-        {m.sim && <p class="note">{t('m.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
-        <Field name="apn" label="m.apn" issue={issues.apn} defaultValue={m.apn} required={false} />
+        {m.sim && <p class="note">{t('mobile.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
+        <Field name="apn" label="mobile.apn" issue={issues.apn} defaultValue={m.apn} required={false} />
         {select('auth', ['none', 'pap', 'chap'])}
-        <Field name="username" label="m.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
-        <Field name="password" label="pw.password" type="password" hint={m.passwordSet ? 'm.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
+        <Field name="username" label="mobile.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
+        <Field name="password" label="password.password" type="password" hint={m.passwordSet ? 'mobile.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
         {select('mode', ['auto', 'lte', '3g'])}
       </Form>
       <Form
         title="pin.title"
-        submit="ap.send"
+        submit="app.send"
         done="pin.done"
         reset
         onSubmit={(data) => {

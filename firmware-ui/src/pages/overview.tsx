@@ -2,15 +2,14 @@
 // days left, the connection, and that the operator's count is the billed one. Live (the
 // layout follows the status; the banner above shows the cap and notices).
 import type { Status } from '../../../device-daemon/src/api/status.ts';
-import { en } from '../i18n/en/overview.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
-strings(en);
+strings({ en: () => import('../i18n/en/overview.ts'), pl: () => import('../i18n/pl/overview.ts') });
 
 export function Overview() {
   const [{ status, lost }] = useApp();
-  if (!status) return <p class="muted">{t(lost ? 'l.lost' : 'ap.loading')}</p>;
+  if (!status) return <p class="muted">{t(lost ? 'app.lost' : 'app.loading')}</p>;
   return (
     <>
       <Usage status={status} />
@@ -24,23 +23,23 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   return (
     <section class={`card usage ${u.state}`}>
-      <h1>{t('u.title')}</h1>
+      <h1>{t('usage.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="u.used" bytes={u.total} />
+        <Figure class="used" label="usage.used" bytes={u.total} />
         {u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="u.over" bytes={u.total - u.allowance} />
+          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
         ) : (
-          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} />
+          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
         )}
       </div>
       {u.allowance === null ? (
-        <p>{t('u.noCap')}</p>
+        <p>{t('usage.noCap')}</p>
       ) : (
         <>
           <div
             class="meter"
             role="meter"
-            aria-label={t('u.used')}
+            aria-label={t('usage.used')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(share * 100)}
@@ -48,22 +47,22 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('u.of', { total: formatBytes(u.allowance) })}</span>
-            <strong class="state">{t(`u.state.${u.state}`)}</strong>
+            <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
+            <strong class="state">{t(`usage.state.${u.state}`)}</strong>
           </p>
         </>
       )}
       <p class="row">
-        <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
-        <span>{t('u.resets', { date })}</span>
+        <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
+        <span>{t('usage.resets', { date })}</span>
       </p>
-      <p class="note">{t('u.billed')}</p>
-      {!timeTrusted && <p class="note">{t('u.clock')}</p>}
+      <p class="note">{t('usage.billed')}</p>
+      {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
     </section>
   );
 }
 
-function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number }) {
+function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number }) {
   return (
     <p class={props.class}>
       {t(props.label)}
@@ -75,19 +74,19 @@ function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; b
 function Connection({ connection: c }: { connection: Status['connection'] }) {
   return (
     <section class="card">
-      <h2>{t('c.title')}</h2>
+      <h2>{t('connection.title')}</h2>
       <p class={`conn ${c.state}`}>
-        {t(`c.state.${c.state}`)}
-        {c.roaming && <span class="badge">{t('c.roaming')}</span>}
+        {t(`connection.state.${c.state}`)}
+        {c.roaming && <span class="badge">{t('connection.roaming')}</span>}
       </p>
       <dl>
-        <dt>{t('c.operator')}</dt>
+        <dt>{t('connection.operator')}</dt>
         <dd>{c.operator ?? '–'}</dd>
-        <dt>{t('c.network')}</dt>
+        <dt>{t('connection.network')}</dt>
         <dd>{c.technology ? network(c.technology) : '–'}</dd>
         <dt>{t('nav.signal')}</dt>
         <dd>
-          <span class="bars" role="img" aria-label={t('c.bars', { n: c.bars })}>
+          <span class="bars" role="img" aria-label={t('connection.bars', { n: c.bars })}>
             {[1, 2, 3, 4, 5].map((i) => (
               <i class={i <= c.bars ? 'on' : undefined} style={`height:${i * 20}%`} />
             ))}

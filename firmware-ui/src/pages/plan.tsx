@@ -6,11 +6,10 @@ import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { PlanJson } from '../api.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
-import { en } from '../i18n/en/plan.ts';
 import { strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
-strings(en);
+strings({ en: () => import('../i18n/en/plan.ts'), pl: () => import('../i18n/pl/plan.ts') });
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
@@ -67,13 +66,13 @@ export function Plan() {
     <Form
       title="nav.plan"
       h1
-      submit="p.submit"
-      done="p.saved"
+      submit="plan.submit"
+      done="plan.saved"
       onSubmit={async (data) => {
         const text = (name: string) => String(data.get(name) ?? '').trim();
         const topups = list(text('topupSizes')).map(parseSize);
-        setIssues(topups.some(isNaN) ? { topupSizes: t('p.badSize') } : {});
-        if (topups.some(isNaN)) throw new Error(t('p.badSize'));
+        setIssues(topups.some(isNaN) ? { topupSizes: t('plan.badSize') } : {});
+        if (topups.some(isNaN)) throw new Error(t('plan.badSize'));
         const cap = text('cap');
         const next: PlanJson = {
           cycle: text('cycle') as PlanJson['cycle'],
@@ -96,34 +95,34 @@ export function Plan() {
         }
       }}
     >
-      {select('cycle', 'p.cycle', ['monthly', 'calendar', 'prepaid', 'days'], (o) => t(`p.cycle.${o}` as 'p.cycle.days'), setCycle)}
-      {input('cycleDay', 'p.cycleDay', plan.cycleDay, 'p.cycleDayHint', 'text', cycle !== 'monthly')}
-      {input('cycleDays', 'p.cycleDays', plan.cycleDays, undefined, 'number', cycle !== 'prepaid' && cycle !== 'days')}
-      {input('cycleAnchor', 'p.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle !== 'calendar' && cycle !== 'days')}
+      {select('cycle', 'plan.cycle', ['monthly', 'calendar', 'prepaid', 'days'], (o) => t(`plan.cycle.${o}` as 'plan.cycle.days'), setCycle)}
+      {input('cycleDay', 'plan.cycleDay', plan.cycleDay, 'plan.cycleDayHint', 'text', cycle !== 'monthly')}
+      {input('cycleDays', 'plan.cycleDays', plan.cycleDays, undefined, 'number', cycle !== 'prepaid' && cycle !== 'days')}
+      {input('cycleAnchor', 'plan.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle !== 'calendar' && cycle !== 'days')}
       {field(
         'timezone',
-        'p.timezone',
+        'plan.timezone',
         <input {...a('timezone')} defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />,
-        'p.timezoneHint',
+        'plan.timezoneHint',
       )}
       {field(
         'cap',
-        'p.cap',
+        'plan.cap',
         <span class="with-unit">
           <input {...a('cap')} inputMode="decimal" defaultValue={capValue} />
-          <select name="capUnit" aria-label={t('p.unit')}>
+          <select name="capUnit" aria-label={t('plan.unit')}>
             {['MB', 'GB'].map((u) => (
               <option selected={u === capUnit}>{u}</option>
             ))}
           </select>
         </span>,
-        'p.capHint',
+        'plan.capHint',
       )}
-      {select('policy', 'p.policy', ['throttle', 'block', 'alert'], (o) => t(`p.policy.${o}` as 'p.policy.alert'))}
-      {input('throttleDownKbit', 'p.down', plan.throttleDownKbit, undefined, 'number')}
-      {input('throttleUpKbit', 'p.up', plan.throttleUpKbit, undefined, 'number')}
-      {input('alertPercent', 'p.alerts', plan.alertPercent.join(', '), 'p.alertsHint')}
-      {input('topupSizes', 'p.topups', plan.topupSizes.map(sizeText).join(', '), 'p.topupsHint')}
+      {select('policy', 'plan.policy', ['throttle', 'block', 'alert'], (o) => t(`plan.policy.${o}` as 'plan.policy.alert'))}
+      {input('throttleDownKbit', 'plan.down', plan.throttleDownKbit, undefined, 'number')}
+      {input('throttleUpKbit', 'plan.up', plan.throttleUpKbit, undefined, 'number')}
+      {input('alertPercent', 'plan.alerts', plan.alertPercent.join(', '), 'plan.alertsHint')}
+      {input('topupSizes', 'plan.topups', plan.topupSizes.map(sizeText).join(', '), 'plan.topupsHint')}
     </Form>
   );
 }

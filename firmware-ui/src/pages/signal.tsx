@@ -3,12 +3,11 @@
 // sparkline (inline SVG). One `signal` event a second; the first brings the history.
 import { useEffect, useState } from 'preact/hooks';
 import type { SignalEvent, SignalSample } from '../api.ts';
-import { en } from '../i18n/en/signal.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/signal.ts'), pl: () => import('../i18n/pl/signal.ts') });
 
 const SPAN = 120_000;
 const METRICS = [
@@ -36,7 +35,7 @@ export function Signal() {
   );
   return (
     <Card title="nav.signal" h1 class="signal">
-      {lost && <p class="banner warning">{t('l.lost')}</p>}
+      {lost && <p class="banner warning">{t('app.lost')}</p>}
       {!frame ? (
         <Loading error="" />
       ) : (
@@ -53,8 +52,8 @@ export function Signal() {
                   <data value={m.value ?? ''}>
                     {m.value ?? '–'} <small>{unit}</small>
                   </data>
-                  {m.band && <strong>{t(`sg.band.${m.band}`)}</strong>}
-                  {m.trend && <span class={m.trend}>{t(`sg.trend.${m.trend}`)}</span>}
+                  {m.band && <strong>{t(`signal.band.${m.band}`)}</strong>}
+                  {m.trend && <span class={m.trend}>{t(`signal.trend.${m.trend}`)}</span>}
                 </p>
                 <Spark name={name} values={history.map((s) => [s.t, s[key]])} end={frame.sample.t} />
               </div>
@@ -75,7 +74,7 @@ function Spark({ name, values, end }: { name: string; values: [number, number | 
     .map(([time, v], i) => (v == null ? '' : `${i && values[i - 1]![1] != null ? 'L' : 'M'}${(120 - (end - time) / 1000).toFixed(1)} ${(30 - ((v - lo) / (hi - lo)) * 28).toFixed(1)}`))
     .join('');
   return (
-    <svg viewBox="0 0 120 31" preserveAspectRatio="none" role="img" aria-label={t('sg.spark', { name })}>
+    <svg viewBox="0 0 120 31" preserveAspectRatio="none" role="img" aria-label={t('signal.spark', { name })}>
       <path d={path} />
     </svg>
   );

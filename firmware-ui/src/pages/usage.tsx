@@ -1,12 +1,11 @@
 // This cycle in detail: the daily chart, who used what, the forecast, top-ups and
 // corrections, and past cycles. Every date is in the plan's time zone. Refreshed each 30 s.
 import type { UsageJson } from '../api.ts';
-import { en } from '../i18n/en/usage.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { Card, Loading, Table, useLoad } from '../ui.tsx';
 import { DailyChart } from './daily-chart.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/usage.ts'), pl: () => import('../i18n/pl/usage.ts') });
 
 export function Usage() {
   const [data, error] = useLoad((api) => Promise.all([api.get('/api/usage'), api.get('/api/usage/history')]), 30_000);
@@ -18,53 +17,53 @@ export function Usage() {
   return (
     <>
       {error && <p class="banner warning">{error}</p>}
-      <Card title="d.title" h1>
+      <Card title="daily.title" h1>
         <p class="muted">{period(u.cycleStart, u.cycleEnd)}</p>
         <DailyChart usage={u} />
       </Card>
       <Devices devices={u.devices} />
-      <Card title="f.title">
+      <Card title="forecast.title">
         <dl>
-          <dt>{t('f.average')}</dt>
+          <dt>{t('forecast.average')}</dt>
           <dd>{formatBytes(u.forecast.averagePerDay)}</dd>
           {u.allowance !== null && (
             <>
-              <dt>{t('f.capAt')}</dt>
-              <dd>{u.forecast.capReachedAt ? formatDate(u.forecast.capReachedAt, tz) : t('f.lasts')}</dd>
-              <dt>{t('f.perDay')}</dt>
-              <dd>{t('f.perDayValue', { size: formatBytes(u.forecast.perDayLeft ?? 0) })}</dd>
+              <dt>{t('forecast.capAt')}</dt>
+              <dd>{u.forecast.capReachedAt ? formatDate(u.forecast.capReachedAt, tz) : t('forecast.lasts')}</dd>
+              <dt>{t('forecast.perDay')}</dt>
+              <dd>{t('forecast.perDayValue', { size: formatBytes(u.forecast.perDayLeft ?? 0) })}</dd>
             </>
           )}
         </dl>
       </Card>
-      <Card title="x.title">
+      <Card title="changes.title">
         {u.topups.length + u.corrections.length ? (
           <ul class="plain">
             {u.topups.map((x) => (
               <li>
-                <time datetime={x.at}>{formatDate(x.at, tz)}</time>: {t('x.topup', { size: formatBytes(x.bytes) })}
+                <time datetime={x.at}>{formatDate(x.at, tz)}</time>: {t('changes.topup', { size: formatBytes(x.bytes) })}
               </li>
             ))}
             {u.corrections.map((x) => (
               <li>
                 <time datetime={x.at}>{formatDate(x.at, tz)}</time>:{' '}
-                {t('x.correction', { operator: formatBytes(x.operatorBytes), counted: formatBytes(x.countedBytes) })}
+                {t('changes.correction', { operator: formatBytes(x.operatorBytes), counted: formatBytes(x.countedBytes) })}
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">{t('x.none')}</p>
+          <p class="muted">{t('changes.none')}</p>
         )}
       </Card>
-      <Card title="h.title">
+      <Card title="history.title">
         {history.cycles.length ? (
           <Table
             num={1}
-            head={[t('h.period'), t('u.used'), t('h.topups')]}
+            head={[t('history.period'), t('usage.used'), t('history.topups')]}
             rows={history.cycles.map((c) => [period(c.start, c.end), formatBytes(c.total), c.topupBytes ? formatBytes(c.topupBytes) : '–'])}
           />
         ) : (
-          <p class="muted">{t('h.none')}</p>
+          <p class="muted">{t('history.none')}</p>
         )}
       </Card>
     </>
@@ -80,7 +79,7 @@ function Devices({ devices }: { devices: UsageJson['devices'] }) {
         <Table
           class="devices"
           num={1}
-          head={[t('dv.device'), <Arrow k="d.down" a="↓" />, <Arrow k="d.up" a="↑" />, t('dv.share')]}
+          head={[t('device.device'), <Arrow k="daily.down" a="↓" />, <Arrow k="daily.up" a="↑" />, t('device.share')]}
           rows={devices.map((d) => [
             <>
               {d.name ?? d.key}
@@ -92,14 +91,14 @@ function Devices({ devices }: { devices: UsageJson['devices'] }) {
           ])}
         />
       ) : (
-        <p class="muted">{t('dv.none')}</p>
+        <p class="muted">{t('device.none')}</p>
       )}
     </Card>
   );
 }
 
 /** A column heading shown as an arrow, read out as its word. */
-const Arrow = ({ k, a }: { k: 'd.down' | 'd.up'; a: string }) => (
+const Arrow = ({ k, a }: { k: 'daily.down' | 'daily.up'; a: string }) => (
   <>
     <span aria-hidden="true">{a}</span>
     <span class="sr-only">{t(k)}</span>

@@ -3,12 +3,11 @@
 // Checked here with the daemon's rules first; the daemon's answer decides.
 import { useState } from 'preact/hooks';
 import type { WifiJson } from '../api.ts';
-import { en } from '../i18n/en/wifi.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, describe, Field, Form, issuesOf, Loading, Note, useLoad } from '../ui.tsx';
 
-strings(en);
+strings({ en: () => import('../i18n/en/wifi.ts'), pl: () => import('../i18n/pl/wifi.ts') });
 
 const SECURITY = { psk2: 'WPA2', 'sae-mixed': 'WPA2/WPA3', sae: 'WPA3' };
 /** As device-daemon/src/api/wifi.ts: 8–63 printable ASCII or 64 hex; SSID 1–32 UTF-8 bytes, no control characters. */
@@ -38,10 +37,10 @@ export function Wifi() {
       <Form
         title="nav.wifi"
         h1
-        submit="w.save"
+        submit="wifi.save"
         onSubmit={async (data) => {
           const ssid = String(data.get('ssid'));
-          const bad = { ssid: okSsid(ssid) ? '' : t('w.badSsid'), key: !key || KEY.test(key) ? '' : t('w.badKey') };
+          const bad = { ssid: okSsid(ssid) ? '' : t('wifi.badSsid'), key: !key || KEY.test(key) ? '' : t('wifi.badKey') };
           setIssues(bad);
           setResult('');
           if (bad.ssid || bad.key) throw new Error(bad.ssid || bad.key);
@@ -60,9 +59,9 @@ export function Wifi() {
           setQr((n) => n && n + 1);
         }}
       >
-        <Field name="ssid" label="w.ssid" issue={issues.ssid} defaultValue={w.ssid} autocomplete="off" />
+        <Field name="ssid" label="wifi.ssid" issue={issues.ssid} defaultValue={w.ssid} autocomplete="off" />
         <div class="with-unit">
-          <Field name="key" label="pw.password" hint="w.keyHint" issue={issues.key}>
+          <Field name="key" label="password.password" hint="wifi.keyHint" issue={issues.key}>
             <input
               {...describe('key')}
               type={(shown ? 'text' : 'password') as 'text'}
@@ -82,15 +81,15 @@ export function Wifi() {
               setShown(!shown);
             }}
           >
-            {t(shown ? 'w.hide' : 'w.show')}
+            {t(shown ? 'wifi.hide' : 'wifi.show')}
           </button>
         </div>
         {key && (
           <p class={`lvl${strength(key)}`} aria-live="polite">
-            {t('w.strength', { s: t(`w.lvl${strength(key)}` as 'w.lvl0') })}
+            {t('wifi.strength', { s: t(`wifi.lvl${strength(key)}` as 'wifi.lvl0') })}
           </p>
         )}
-        <Field name="security" label="w.security">
+        <Field name="security" label="wifi.security">
           <select {...describe('security')}>
             {Object.entries(SECURITY).map(([v, name]) => (
               <option value={v} selected={v == w.security}>
@@ -99,14 +98,14 @@ export function Wifi() {
             ))}
           </select>
         </Field>
-        <p class="banner warning">{t('w.warn')}</p>
-        {result && <Note ok={result != 'restored'} text={t(`w.state.${result}`)} />}
+        <p class="banner warning">{t('wifi.warn')}</p>
+        {result && <Note ok={result != 'restored'} text={t(`wifi.state.${result}`)} />}
       </Form>
-      <Card title="w.qr">
+      <Card title="wifi.qr">
         <button type="button" class="second" aria-expanded={!!qr} onClick={() => setQr(qr ? 0 : 1)}>
-          {t(qr ? 'w.qrHide' : 'w.qr')}
+          {t(qr ? 'wifi.qrHide' : 'wifi.qr')}
         </button>
-        {qr > 0 && <img class="qr" src={`/api/wifi/qr.svg?${qr}`} alt={t('w.qrAlt', { ssid: w.ssid })} />}
+        {qr > 0 && <img class="qr" src={`/api/wifi/qr.svg?${qr}`} alt={t('wifi.qrAlt', { ssid: w.ssid })} />}
       </Card>
     </>
   );

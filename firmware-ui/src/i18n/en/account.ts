@@ -1,6 +1,6 @@
 export const en = {
-  'ac.title': 'Change the password',
-  'ac.titleInstaller': 'Set the customer’s password',
-  'ac.current': 'Current password',
-  'ac.changed': 'Password changed. Other devices are signed out.',
+  'account.title': 'Change the password',
+  'account.titleInstaller': 'Set the customer’s password',
+  'account.current': 'Current password',
+  'account.changed': 'Password changed. Other devices are signed out.',
 };

@@ -1,9 +1,9 @@
 export const en = {
-  'au.time': 'Time',
-  'au.role': 'Who',
-  'au.event': 'What',
-  'au.none': 'Nothing recorded yet.',
-  'r.customer': 'Customer',
-  'r.installer': 'Installer',
-  'r.unknown': 'Unknown',
+  'audit.time': 'Time',
+  'audit.role': 'Who',
+  'audit.event': 'What',
+  'audit.none': 'Nothing recorded yet.',
+  'role.customer': 'Customer',
+  'role.installer': 'Installer',
+  'role.unknown': 'Unknown',
 };

@@ -1,10 +1,10 @@
 export const en = {
-  'v.none': 'No devices connected.',
-  'v.unnamed': 'Unnamed device',
-  'v.wired': 'Cable',
-  'v.since': 'Since {time}',
-  'v.used': 'This period: ↓ {down} ↑ {up}',
-  'v.blocked': 'Blocked',
-  'v.block': 'Block internet',
-  'v.unblock': 'Unblock',
+  'devices.none': 'No devices connected.',
+  'devices.unnamed': 'Unnamed device',
+  'devices.wired': 'Cable',
+  'devices.since': 'Since {time}',
+  'devices.used': 'This period: ↓ {down} ↑ {up}',
+  'devices.blocked': 'Blocked',
+  'devices.block': 'Block internet',
+  'devices.unblock': 'Unblock',
 };

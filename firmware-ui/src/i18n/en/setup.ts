@@ -1,6 +1,6 @@
 export const en = {
-  'su.intro': 'Type the secret from the modem’s label, then choose a password.',
-  'su.secret': 'Secret from the label',
-  'su.submit': 'Save and continue',
-  'si.submit': 'Sign in',
+  'setup.intro': 'Type the secret from the modem’s label, then choose a password.',
+  'setup.secret': 'Secret from the label',
+  'setup.submit': 'Save and continue',
+  'signIn.submit': 'Sign in',
 };

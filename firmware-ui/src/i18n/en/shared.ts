@@ -1,9 +1,9 @@
 // Words several pages share (registered by ui.tsx, which every page but the overview imports).
 export const en = {
-  'pw.password': 'Password',
-  'pw.new': 'New password',
-  'pw.again': 'New password again',
-  'pw.hint': 'At least 10 characters.',
-  'pw.mismatch': 'The two passwords differ.',
-  'ap.send': 'Send',
+  'password.password': 'Password',
+  'password.new': 'New password',
+  'password.again': 'New password again',
+  'password.hint': 'At least 10 characters.',
+  'password.mismatch': 'The two passwords differ.',
+  'app.send': 'Send',
 };

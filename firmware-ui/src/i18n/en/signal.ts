@@ -1,10 +1,10 @@
 export const en = {
-  'sg.band.excellent': 'excellent',
-  'sg.band.good': 'good',
-  'sg.band.fair': 'fair',
-  'sg.band.poor': 'poor',
-  'sg.trend.better': '▲ better than 10 s ago',
-  'sg.trend.worse': '▼ worse than 10 s ago',
-  'sg.trend.same': 'same as 10 s ago',
-  'sg.spark': '{name}, last two minutes',
+  'signal.band.excellent': 'excellent',
+  'signal.band.good': 'good',
+  'signal.band.fair': 'fair',
+  'signal.band.poor': 'poor',
+  'signal.trend.better': '▲ better than 10 s ago',
+  'signal.trend.worse': '▼ worse than 10 s ago',
+  'signal.trend.same': 'same as 10 s ago',
+  'signal.spark': '{name}, last two minutes',
 };

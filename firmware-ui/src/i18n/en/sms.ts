@@ -1,10 +1,10 @@
 export const en = {
-  's.none': 'No messages.',
-  's.from': 'From {n}',
-  's.to': 'To {n}',
-  's.delete': 'Delete',
-  's.send': 'Send a text',
-  's.number': 'Number',
-  's.text': 'Message',
-  's.sent': 'Sent.',
+  'sms.none': 'No messages.',
+  'sms.from': 'From {n}',
+  'sms.to': 'To {n}',
+  'sms.delete': 'Delete',
+  'sms.send': 'Send a text',
+  'sms.number': 'Number',
+  'sms.text': 'Message',
+  'sms.sent': 'Sent.',
 };

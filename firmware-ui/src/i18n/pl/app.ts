@@ -1,0 +1,30 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/app.ts';
+
+export const pl: Strings<typeof en> = {
+  'app.name': 'Modem LTE',
+  'app.language': 'Język',
+  'app.loading': 'Wczytywanie…',
+  'nav.label': 'Strony',
+  'nav.overview': 'Przegląd',
+  'nav.usage': 'Zużycie',
+  'nav.balance': 'Saldo',
+  'nav.sms': 'SMS',
+  'nav.wifi': 'Wi-Fi',
+  'nav.devices': 'Urządzenia',
+  'nav.account': 'Konto',
+  'nav.installer': 'Instalator',
+  'nav.signal': 'Sygnał',
+  'nav.mobile': 'Sieć komórkowa',
+  'nav.plan': 'Plan',
+  'nav.audit': 'Dziennik zmian',
+  'nav.signOut': 'Wyloguj',
+  'signIn.title': 'Logowanie',
+  'setup.title': 'Skonfiguruj modem',
+  'error.title': 'Coś poszło nie tak',
+  'error.reload': 'Wczytaj ponownie',
+  'error.network': 'Brak połączenia z modemem. Czy to urządzenie jest z nim połączone?',
+  'error.tooMany': 'Zbyt wiele prób. Spróbuj ponownie za {s} s.',
+  'notFound.title': 'Nie ma takiej strony',
+  'app.lost': 'Brak kontaktu z modemem. Ponawiam…',
+};

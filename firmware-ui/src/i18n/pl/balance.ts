@@ -1,0 +1,33 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/balance.ts';
+
+export const pl: Strings<typeof en> = {
+  'balance.off': 'Sprawdzanie salda nie jest ustawione.',
+  'balance.check': 'Sprawdź saldo',
+  'balance.checking': 'Pytam operatora…',
+  'balance.says': 'Operator podaje, że zostało {op}, my liczymy {us}.',
+  'balance.money': 'Środki: {amount} {currency}',
+  'balance.valid': 'Ważne do {date}',
+  'balance.at': 'Sprawdzono {time}',
+  'balance.raw': 'Nie udało się odczytać odpowiedzi:',
+  'balance.fix': 'Przyjmij wynik operatora',
+  'balance.fixed': 'Nasz licznik jest teraz zgodny z operatorem.',
+  'topup.title': 'Kup więcej danych',
+  'topup.buy': 'Kup {size}',
+  'topup.sure': 'Kupić {size}? Operator obciąży kartę SIM.',
+  'topup.yes': 'Tak, kup',
+  'topup.no': 'Anuluj',
+  'topup.state.pending': '{size}: czekam na operatora…',
+  'topup.state.confirmed': '{size}: potwierdzone i dodane.',
+  'ussd.title': 'Kody operatora',
+  'ussd.a.balance': 'Saldo',
+  'ussd.a.validity': 'Ważność',
+  'ussd.a.number': 'Mój numer',
+  'ussd.a.data_on': 'Włącz dane',
+  'ussd.a.data_off': 'Wyłącz dane',
+  'ussd.console': 'Konsola USSD',
+  'ussd.code': 'Kod',
+  'ussd.codeHint': 'Tylko cyfry, * i #, np. *100#',
+  'ussd.answer': 'Odpowiedź',
+  'ussd.end': 'Zakończ sesję',
+};

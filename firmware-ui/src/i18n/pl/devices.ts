@@ -1,0 +1,13 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/devices.ts';
+
+export const pl: Strings<typeof en> = {
+  'devices.none': 'Brak podłączonych urządzeń.',
+  'devices.unnamed': 'Urządzenie bez nazwy',
+  'devices.wired': 'Kabel',
+  'devices.since': 'Od {time}',
+  'devices.used': 'W tym okresie: ↓ {down} ↑ {up}',
+  'devices.blocked': 'Zablokowane',
+  'devices.block': 'Zablokuj internet',
+  'devices.unblock': 'Odblokuj',
+};

@@ -1,0 +1,32 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/overview.ts';
+
+export const pl: Strings<typeof en> = {
+  'usage.title': 'Dane w tym okresie',
+  'usage.used': 'Wykorzystano',
+  'usage.left': 'Zostało',
+  'usage.over': 'Ponad limit',
+  'usage.of': 'z {total}',
+  'usage.noCap': 'Twój plan nie ma limitu danych.',
+  'usage.daysLeft': { one: 'Został {n} dzień', few: 'Zostały {n} dni', many: 'Zostało {n} dni', other: 'Zostało {n} dnia' },
+  'usage.resets': 'Odnowienie {date}',
+  'usage.state.normal': 'W ramach limitu',
+  'usage.state.warning': 'Limit prawie wykorzystany',
+  'usage.state.throttled': 'Prędkość ograniczona',
+  'usage.state.blocked': 'Internet wstrzymany',
+  'usage.billed': 'Płacisz według licznika operatora, który może się nieco różnić.',
+  'usage.clock': 'Zegar modemu nie jest jeszcze ustawiony: daty mogą być błędne.',
+  'connection.title': 'Połączenie',
+  'connection.operator': 'Operator',
+  'connection.network': 'Sieć',
+  'connection.bars': 'Sygnał {n} z 5',
+  'connection.roaming': 'Roaming',
+  'connection.state.absent': 'Nie znaleziono modemu',
+  'connection.state.sim-missing': 'Brak karty SIM',
+  'connection.state.locked': 'Karta SIM zablokowana',
+  'connection.state.searching': 'Szukanie sieci',
+  'connection.state.registered': 'W sieci, bez połączenia',
+  'connection.state.connecting': 'Łączenie',
+  'connection.state.connected': 'Połączono',
+  'connection.state.failed': 'Błąd połączenia',
+};

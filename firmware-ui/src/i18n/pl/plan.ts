@@ -1,0 +1,32 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/plan.ts';
+
+export const pl: Strings<typeof en> = {
+  'plan.cycle': 'Okres rozliczeniowy',
+  'plan.cycle.monthly': 'Miesięczny, od wybranego dnia',
+  'plan.cycle.calendar': 'Miesiące kalendarzowe',
+  'plan.cycle.prepaid': 'Na kartę: dni od ostatniego doładowania',
+  'plan.cycle.days': 'Stała liczba dni',
+  'plan.cycleDay': 'Dzień miesiąca, od którego liczyć',
+  'plan.cycleDayHint': 'Od 1 do 31 albo „last” (ostatni).',
+  'plan.cycleDays': 'Długość w dniach',
+  'plan.cycleAnchor': 'Pierwszy okres zaczyna się',
+  'plan.timezone': 'Strefa czasowa',
+  'plan.timezoneHint': 'np. Europe/Warsaw',
+  'plan.cap': 'Limit miesięczny',
+  'plan.capHint': 'Puste: bez limitu.',
+  'plan.unit': 'Jednostka',
+  'plan.policy': 'Po wykorzystaniu limitu',
+  'plan.policy.throttle': 'Ogranicz prędkość',
+  'plan.policy.block': 'Wstrzymaj internet',
+  'plan.policy.alert': 'Tylko ostrzeż',
+  'plan.down': 'Ograniczone pobieranie (kbit/s)',
+  'plan.up': 'Ograniczone wysyłanie (kbit/s)',
+  'plan.alerts': 'Ostrzegaj przy tych procentach',
+  'plan.alertsHint': 'np. 50, 80, 100',
+  'plan.topups': 'Oferowane doładowania',
+  'plan.topupsHint': 'np. 512 MB, 1 GB',
+  'plan.badSize': 'Rozmiary takie jak 512 MB lub 1 GB.',
+  'plan.submit': 'Zapisz plan',
+  'plan.saved': 'Plan zapisany.',
+};

@@ -1,0 +1,13 @@
+import type { Strings } from '../types.ts';
+import type { en } from '../en/signal.ts';
+
+export const pl: Strings<typeof en> = {
+  'signal.band.excellent': 'doskonały',
+  'signal.band.good': 'dobry',
+  'signal.band.fair': 'średni',
+  'signal.band.poor': 'słaby',
+  'signal.trend.better': '▲ lepiej niż 10 s temu',
+  'signal.trend.worse': '▼ gorzej niż 10 s temu',
+  'signal.trend.same': 'tak jak 10 s temu',
+  'signal.spark': '{name}, ostatnie dwie minuty',
+};
