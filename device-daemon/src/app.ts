@@ -23,7 +23,7 @@ import { staticRoutes, type loadAssets } from './routes/static-files.ts';
 import { statusRoutes } from './routes/status.ts';
 import type { Runtime } from './runtime.ts';
 import type { PlanConfig } from './core/config.ts';
-import { HttpError } from './routes/validate.ts';
+import { errorJson, HttpError } from './routes/validate.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -72,9 +72,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
   const audit = (role: string, event: string) => void deps.audit.record(role, event);
   const onError: ErrorHandler = (error, c) => {
-    if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
+    if (error instanceof HttpError) return c.json(error.json(), error.status);
     deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return c.json({ error: 'internal error; see the system log' }, 500);
+    // The page says what failed (it knows what it asked for) and that it was logged.
+    return c.json(errorJson('internal', 'internal error; see the system log'), 500);
   };
 
   app.use(hostGuard({ allowed: deps.allowedHosts }));
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', auditRoutes(deps.audit));
   app.route('/', staticRoutes(deps.assets));
 
-  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.notFound((c) => c.json(errorJson('not-found', 'not found'), 404));
   app.onError(onError);
   return app;
 }

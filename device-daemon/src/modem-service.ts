@@ -166,7 +166,7 @@ export function createModemService(deps: ModemServiceDeps) {
     // Two checks at once share one modem call.
     checking ??= (async () => {
       const cfg = (await config()).balance;
-      if (!cfg) throw new ModemError('network', 'no balance check is configured');
+      if (!cfg) throw new ModemError('network', 'no balance check is configured', 0, 'not-configured');
       limit('balance', cfg.minIntervalS);
       const at = deps.now();
       const late = async (text: string) => void (await record(at, text, null, cfg.template, true));
@@ -196,8 +196,8 @@ export function createModemService(deps: ModemServiceDeps) {
     /** Buys a top-up the config offers; it counts once the operator confirms it. */
     async buyTopup(bytes: number, by: string): Promise<Purchase> {
       const offer = (await config()).topups.find((t) => t.bytes === bytes);
-      if (!offer) throw new ModemError('network', 'this top-up cannot be bought here');
-      if (purchase?.state === 'pending' && deps.now() - purchase.at < 86_400_000) throw new ModemError('busy', 'a top-up is waiting for the operator');
+      if (!offer) throw new ModemError('network', 'this top-up cannot be bought here', 0, 'not-configured');
+      if (purchase?.state === 'pending' && deps.now() - purchase.at < 86_400_000) throw new ModemError('busy', 'a top-up is waiting for the operator', 0, 'purchase-pending');
       limit('topup', 60);
       const { state, used: now } = deps.runtime.usage();
       const base = known?.reading?.dataBytes != null ? { dataBytes: known.reading.dataBytes, used: known.used } : state.allowance === null ? null : { dataBytes: state.allowance - now, used: now };

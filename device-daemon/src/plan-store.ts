@@ -5,7 +5,7 @@ import { ConfigError, readConfig, type Config } from './core/config.ts';
 import { planToUci } from './core/plan-settings.ts';
 import type { UciPort } from './ports/types.ts';
 import { applyUci } from './ports/uci/apply.ts';
-import { HttpError } from './routes/validate.ts';
+import { invalid } from './routes/validate.ts';
 
 /** `topup_size.1` -> `topupSizes.1`: the API's name for a plan option. */
 function apiField(option: string): string {
@@ -26,8 +26,7 @@ export function planSaver(uci: UciPort, pkg: string, apply: (config: Config) => 
       // Name each problem by the API's field ("plan.topup_size.1" -> "topupSizes.1"), as the
       // request schema's own issues are, so the form shows it beside its field.
       if (error instanceof ConfigError) {
-        const issues = error.issues.map(({ path, message }) => ({ path: apiField(path.replace(/^plan\./, '')), message }));
-        throw new HttpError(400, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+        throw invalid(error.issues.map(({ path, message }) => ({ path: apiField(path.replace(/^plan\./, '')), message, code: 'config' })));
       }
       throw error;
     }

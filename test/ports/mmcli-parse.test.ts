@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
 import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
-import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { parseModem, parseModemList, parsePinRetries, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
@@ -87,6 +87,12 @@ parse('the USSD status: a menu waits for an answer; a notification is final', ()
   assert.is(parseUssdStatus({ modem: { '3gpp': { ussd: { status: 'idle' } } } }), null);
 });
 
+parse('the PIN tries left come from unlock-retries, and only the SIM PIN counts', () => {
+  assert.is(parsePinRetries(json('mmcli-modem-telit-le910c4-orb.json')), 3);
+  assert.is(parsePinRetries(json('mmcli-modem-quectel-em12g-openwisp.json')), null, 'only sim-pin2 listed: the modem does not say');
+  assert.is(parsePinRetries({ modem: { generic: {} } }), null);
+});
+
 parse.run();
 
 // The port against a scripted mmcli that re-enumerates: Modem/0 goes away, Modem/1 appears.
@@ -166,6 +172,28 @@ port('USSD, SMS and PIN commands: argv arrays, values after =, faults named', as
     (error: ModemError) => error.fault,
   );
   assert.is(fault, 'pin');
+});
+
+port('a wrong PIN says how many tries the SIM has left, and when none, that it wants its PUK', async () => {
+  let left = 2;
+  const modem = mmcliModem({
+    async run(argv) {
+      if (argv.includes('-L')) return { stdout: fixture('mmcli-list-modems-rpi4alarm.json'), stderr: '', code: 0 };
+      if (argv.some((a) => a.startsWith('--pin='))) {
+        throw new CommandError(argv, { kind: 'exit', code: 1 }, '', "error: couldn't send PIN code to the SIM: 'GDBus.Error:org.freedesktop.ModemManager1.Error.MobileEquipment.IncorrectPassword: Incorrect password'\n");
+      }
+      // The modem's own JSON (a captured one), with the tries left after this failure.
+      const modemJson = JSON.parse(fixture('mmcli-modem-telit-le910c4-orb.json'));
+      modemJson.modem.generic['unlock-retries'] = [`sim-pin (${left})`, 'sim-puk (10)'];
+      return { stdout: JSON.stringify(modemJson), stderr: '', code: 0 };
+    },
+  });
+  const failure = (pin: string) => modem.unlockPin(pin).then(() => null, (error: ModemError) => error);
+  const wrong = await failure('1111');
+  assert.equal([wrong?.fault, wrong?.code, wrong?.params], ['pin', 'wrong-pin', { retries: 2 }]);
+  left = 0;
+  const last = await failure('2222');
+  assert.equal([last?.fault, last?.code], ['pin', 'puk']);
 });
 
 port.run();

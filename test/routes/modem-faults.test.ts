@@ -29,7 +29,7 @@ faults('no modem, no SIM, PIN required: the check records the fault; the status 
   assert.is((await check()).result.error.code, 'pin');
   const sms = await t.request('/api/sms', { cookie: installer.cookie });
   assert.is(sms.status, 503);
-  assert.equal(await sms.json(), { error: 'the SIM needs its PIN', code: 'pin' });
+  assert.equal(await sms.json(), { error: 'the SIM needs its PIN', code: 'pin', params: {} });
 });
 
 faults('a USSD timeout and a network error are recorded, the previous good reading is kept', async () => {

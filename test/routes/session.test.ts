@@ -11,7 +11,7 @@ session('first boot: everything but /healthz, the session state and setup answer
   assert.equal(state, { role: null, setupRequired: true });
   const status = await t.request('/api/status');
   assert.is(status.status, 409);
-  assert.equal(await status.json(), { error: 'setup required', setupRequired: true });
+  assert.equal(await status.json(), { error: 'setup required', code: 'setup-required', params: {}, setupRequired: true });
 });
 
 session('setup with the label secret signs in as customer, and the secret stops working', async () => {

@@ -8,7 +8,15 @@ import { hashPassword, verifyPassword } from './password.ts';
 
 type AccountsState = { customerHash: string | null };
 
-export class SetupError extends Error {}
+/** A refused setup or password: its code says which rule (api/errors.ts). */
+export class SetupError extends Error {
+  constructor(
+    readonly code: 'already-set-up' | 'wrong-secret' | 'password-is-secret',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -24,15 +32,15 @@ export async function createAccounts(options: { store: StorePort; labelSecret: s
     setupRequired: () => state.customerHash === null,
     /** First boot: the label secret proves physical access; the new password replaces it for good. */
     async setup(secret: string, password: string): Promise<void> {
-      if (state.customerHash !== null) throw new SetupError('this device is already set up');
-      if (!sameText(secret.trim().toUpperCase(), options.labelSecret)) throw new SetupError('the label secret is not right');
-      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('choose a password other than the label secret');
+      if (state.customerHash !== null) throw new SetupError('already-set-up', 'this device is already set up');
+      if (!sameText(secret.trim().toUpperCase(), options.labelSecret)) throw new SetupError('wrong-secret', 'the label secret is not right');
+      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('password-is-secret', 'choose a password other than the label secret');
       state = { customerHash: await hashPassword(password) };
       await options.store.write('accounts', state);
     },
     /** Sets a new customer password (the caller has checked who may). */
     async changePassword(password: string): Promise<void> {
-      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('choose a password other than the label secret');
+      if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('password-is-secret', 'choose a password other than the label secret');
       state = { customerHash: await hashPassword(password) };
       await options.store.write('accounts', state);
     },

@@ -6,6 +6,7 @@ import { matchedRoutes } from 'hono/route';
 import type { Role } from '../api/session.ts';
 import type { Session, Sessions } from '../auth/sessions.ts';
 import { readSessionCookie } from './session-cookie.ts';
+import { errorJson } from '../routes/validate.ts';
 
 /** public: anyone; setup: only before first-boot setup; customer: any signed-in user; installer: installers only. */
 export type Access = 'public' | 'setup' | Role;
@@ -28,19 +29,19 @@ export function accessControl(options: {
     const key = endpoint ? `${endpoint.method} ${endpoint.path}` : null;
     const access = key ? options.table[key] : undefined;
     if (!endpoint) return next(); // nothing will answer: the app's 404
-    if (!access) return c.json({ error: 'forbidden' }, 403);
+    if (!access) return c.json(errorJson('forbidden', 'forbidden'), 403);
     const session = options.sessions.get(readSessionCookie(c.req.header('cookie')), !isBackground(c));
     c.set('session', session);
     if (access === 'public') return next();
     if (options.setupRequired()) {
-      return access === 'setup' ? next() : c.json({ error: 'setup required', setupRequired: true }, 409);
+      return access === 'setup' ? next() : c.json({ ...errorJson('setup-required', 'setup required'), setupRequired: true }, 409);
     }
-    if (access === 'setup') return c.json({ error: 'this device is already set up' }, 409);
-    if (!session) return c.json({ error: 'sign in first' }, 401);
-    if (access === 'installer' && session.role !== 'installer') return c.json({ error: 'installers only' }, 403);
+    if (access === 'setup') return c.json(errorJson('already-set-up', 'this device is already set up'), 409);
+    if (!session) return c.json(errorJson('sign-in-required', 'sign in first'), 401);
+    if (access === 'installer' && session.role !== 'installer') return c.json(errorJson('installers-only', 'installers only'), 403);
     const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!safe && !options.sessions.csrfMatches(session, c.req.header('x-csrf-token'))) {
-      return c.json({ error: 'missing or wrong X-CSRF-Token' }, 403);
+      return c.json(errorJson('csrf', 'missing or wrong X-CSRF-Token'), 403);
     }
     return next();
   };

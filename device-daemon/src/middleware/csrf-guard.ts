@@ -3,19 +3,20 @@
 // must be JSON, which a plain HTML form cannot send. The per-session token is
 // checked by access control, where the session is known.
 import type { MiddlewareHandler } from 'hono';
+import { errorJson } from '../routes/validate.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function csrfGuard(): MiddlewareHandler {
   return async function csrfGuardMiddleware(c, next) {
     if (SAFE.has(c.req.method)) {
-      if (c.req.method === 'OPTIONS') return c.json({ error: 'cross-origin requests are not served' }, 405);
+      if (c.req.method === 'OPTIONS') return c.json(errorJson('cross-origin', 'cross-origin requests are not served'), 405);
       return next();
     }
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const host = c.req.header('host');
-    if (site && site !== 'same-origin' && site !== 'none') return c.json({ error: 'cross-site request refused' }, 403);
+    if (site && site !== 'same-origin' && site !== 'none') return c.json(errorJson('cross-origin', 'cross-site request refused'), 403);
     if (origin !== undefined) {
       let originHost: string | null = null;
       try {
@@ -23,12 +24,12 @@ export function csrfGuard(): MiddlewareHandler {
       } catch {
         // "null" and other opaque origins are foreign.
       }
-      if (originHost === null || originHost !== host) return c.json({ error: 'cross-origin request refused' }, 403);
+      if (originHost === null || originHost !== host) return c.json(errorJson('cross-origin', 'cross-origin request refused'), 403);
     } else if (site !== 'same-origin') {
-      return c.json({ error: 'request without Origin refused' }, 403);
+      return c.json(errorJson('cross-origin', 'request without Origin refused'), 403);
     }
     const type = c.req.header('content-type') ?? '';
-    if (c.req.method !== 'DELETE' && !/^application\/json\s*(;|$)/i.test(type)) return c.json({ error: 'send JSON (Content-Type: application/json)' }, 415);
+    if (c.req.method !== 'DELETE' && !/^application\/json\s*(;|$)/i.test(type)) return c.json(errorJson('not-json', 'send JSON (Content-Type: application/json)'), 415);
     await next();
   };
 }

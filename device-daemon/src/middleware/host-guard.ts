@@ -2,6 +2,7 @@
 // address still sends `Host: evil.example`, so only our own names and
 // addresses are served. 421 Misdirected Request for anything else.
 import type { MiddlewareHandler } from 'hono';
+import { errorJson } from '../routes/validate.ts';
 
 /** The host part of a Host header: "192.168.1.1:80" -> "192.168.1.1", "[fe80::1]:80" -> "fe80::1". */
 export function hostName(header: string): string {
@@ -14,7 +15,7 @@ export function hostName(header: string): string {
 export function hostGuard({ allowed }: { allowed: () => ReadonlySet<string> }): MiddlewareHandler {
   return async function hostGuardMiddleware(c, next) {
     const host = c.req.header('host');
-    if (!host || !allowed().has(hostName(host))) return c.json({ error: 'this device does not answer to that host name' }, 421);
+    if (!host || !allowed().has(hostName(host))) return c.json(errorJson('unknown-host', 'this device does not answer to that host name'), 421);
     await next();
   };
 }

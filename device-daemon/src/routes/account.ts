@@ -16,13 +16,13 @@ export function accountRoutes(deps: SessionDeps) {
       // set a new one for a customer who forgot it.
       if (session.role === 'customer') {
         if (current === undefined || (await deps.accounts.authenticate(current)) !== 'customer') {
-          throw new HttpError(403, 'the current password is not right');
+          throw new HttpError(403, 'wrong-current-password', 'the current password is not right');
         }
       }
       try {
         await deps.accounts.changePassword(password);
       } catch (error) {
-        if (error instanceof SetupError) throw new HttpError(422, error.message);
+        if (error instanceof SetupError) throw new HttpError(422, error.code, error.message);
         throw error;
       }
       deps.sessions.endOthers('customer', session.id);
@@ -35,14 +35,14 @@ export function accountRoutes(deps: SessionDeps) {
       const wait = deps.throttle.wait(client);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new HttpError(429, 'too many wrong secrets; try again later');
+        throw new HttpError(429, 'too-many-tries', 'too many wrong secrets; try again later', { seconds: Math.ceil(wait / 1000) }, { retryAfter: Math.ceil(wait / 1000) });
       }
       try {
         await deps.accounts.setup(secret, password);
       } catch (error) {
         if (!(error instanceof SetupError)) throw error;
         deps.throttle.failed(client);
-        throw new HttpError(422, error.message);
+        throw new HttpError(422, error.code, error.message);
       }
       deps.throttle.succeeded(client);
       deps.audit('customer', `first-boot setup done from ${client}`);

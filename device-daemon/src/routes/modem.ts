@@ -13,6 +13,7 @@ import type { ModemService } from '../modem-service.ts';
 import { ModemError } from '../ports/modem/modem-error.ts';
 import type { Runtime } from '../runtime.ts';
 import { HttpError, readJson } from './validate.ts';
+import type { ErrorJson } from '../api/errors.ts';
 
 export type ModemDeps = {
   service: ModemService;
@@ -59,10 +60,11 @@ export function modemRoutes(deps: ModemDeps) {
 
   return new Hono<AccessEnv>()
     .onError((error, c) => {
-      if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
+      if (error instanceof HttpError) return c.json(error.json(), error.status);
       if (!(error instanceof ModemError)) throw error;
       const headers: Record<string, string> = error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {};
-      return c.json({ error: error.message, code: error.fault, retryAfter: error.retryAfter || undefined }, error.retryAfter ? 429 : STATUS[error.fault], headers);
+      const body: ErrorJson = { error: error.message, code: error.code, params: error.params, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
+      return c.json(body, error.retryAfter ? 429 : STATUS[error.fault], headers);
     })
     .get('/balance', async (c) => c.json(await balance()))
     .post('/balance/check', async (c) => {
@@ -85,7 +87,7 @@ export function modemRoutes(deps: ModemDeps) {
     .post('/ussd/action', async (c) => {
       const { action } = await readJson(c, QuickActionInput);
       const code = (await service.config()).actions[action];
-      if (!code || (INSTALLER_ACTIONS.includes(action) && role(c) !== 'installer')) throw new HttpError(404, 'no such action');
+      if (!code || (INSTALLER_ACTIONS.includes(action) && role(c) !== 'installer')) throw new HttpError(404, 'no-such-action', 'no such action', { action });
       service.limit(`action:${action}`, 5);
       if (INSTALLER_ACTIONS.includes(action)) deps.audit(role(c), `ran ${action} (${code})`);
       return c.json(await service.ussd(code, false));

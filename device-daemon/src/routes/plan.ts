@@ -30,7 +30,7 @@ export function planRoutes(deps: PlanDeps) {
     .post('/topups', async (c) => {
       const { bytes } = await readJson(c, TopupInput);
       if (!deps.plan().topup_size.includes(bytes)) {
-        throw new HttpError(400, `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`);
+        throw new HttpError(400, 'topup-size', `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`, { sizes: deps.plan().topup_size.join(',') });
       }
       const topup = await deps.runtime.addTopup(bytes, c.get('session')!.role);
       deps.audit(c.get('session')!.role, `added a top-up of ${bytes} bytes`);

@@ -39,15 +39,15 @@ export function sessionRoutes(deps: SessionDeps) {
       const wait = deps.throttle.wait(client);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new HttpError(429, 'too many wrong passwords; try again later', { retryAfterSeconds: Math.ceil(wait / 1000) });
+        throw new HttpError(429, 'too-many-tries', 'too many wrong passwords; try again later', { seconds: Math.ceil(wait / 1000) }, { retryAfter: Math.ceil(wait / 1000) });
       }
-      if (deps.accounts.setupRequired()) throw new HttpError(409, 'setup required', { setupRequired: true });
+      if (deps.accounts.setupRequired()) throw new HttpError(409, 'setup-required', 'setup required', {}, { setupRequired: true });
       const { password } = await readJson(c, LoginRequest);
       const role = await deps.accounts.authenticate(password);
       if (!role) {
         deps.throttle.failed(client);
         deps.audit('unknown', `sign-in failed from ${client}`);
-        throw new HttpError(401, 'wrong password');
+        throw new HttpError(401, 'wrong-password', 'wrong password');
       }
       deps.throttle.succeeded(client);
       const old = c.get('session');

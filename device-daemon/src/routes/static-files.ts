@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono/tiny';
+import { errorJson } from './validate.ts';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -51,7 +52,7 @@ export function loadAssets(root: string): Map<string, Asset> {
 export function staticRoutes(assets: Map<string, Asset>) {
   return new Hono().get('*', (c) => {
     const path = c.req.path;
-    if (path.startsWith('/api/') || path === '/api') return c.json({ error: 'no such API endpoint' }, 404);
+    if (path.startsWith('/api/') || path === '/api') return c.json(errorJson('not-found', 'no such API endpoint'), 404);
     // Page routes of the single-page app fall back to index.html; missing files stay 404.
     const asset = assets.get(path === '/' ? '/index.html' : path) ?? (path.includes('.') ? undefined : assets.get('/index.html'));
     if (!asset) return c.text('not found', 404);

@@ -2,22 +2,38 @@
 // uses. Anything else gets a 400 that names every problem.
 import type { Context } from 'hono';
 import * as v from 'valibot';
+import type { ErrorCode, ErrorJson, Issue } from '../api/errors.ts';
 
+/** An error answered as api/errors.ts says: a stable code and its params, and an English message. */
 export class HttpError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
+    readonly code: ErrorCode,
     message: string,
-    readonly extra: Record<string, unknown> = {},
+    readonly params: Record<string, string | number> = {},
+    readonly extra: Partial<ErrorJson> = {},
   ) {
     super(message);
   }
+
+  json(): ErrorJson {
+    return { error: this.message, code: this.code, params: this.params, ...this.extra };
+  }
 }
+
+/** A 400 that lists every problem by field. */
+export function invalid(issues: Issue[]): HttpError {
+  return new HttpError(400, 'invalid', issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), {}, { issues });
+}
+
+/** An error body for middleware that answers without throwing. */
+export const errorJson = (code: ErrorCode, error: string, extra: Partial<ErrorJson> = {}): ErrorJson => ({ error, code, params: {}, ...extra });
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The request body as text, refusing more than `max` bytes however it is sent (length or chunked). */
 async function readText(c: Context, max: number): Promise<string> {
-  const tooLarge = () => new HttpError(413, `the body is larger than ${max} bytes`);
+  const tooLarge = () => new HttpError(413, 'body-too-large', `the body is larger than ${max} bytes`, { max });
   if (Number(c.req.header('content-length') ?? 0) > max) throw tooLarge();
   const reader = c.req.raw.body?.getReader();
   if (!reader) return '';
@@ -42,12 +58,12 @@ export async function readJson<T extends v.GenericSchema>(c: Context, schema: T)
   try {
     body = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'the body is not valid JSON');
+    throw new HttpError(400, 'bad-json', 'the body is not valid JSON');
   }
   const result = v.safeParse(schema, body);
   if (!result.success) {
-    const issues = result.issues.map((i) => ({ path: i.path?.map((p) => String(p.key)).join('.') ?? '', message: i.message }));
-    throw new HttpError(400, issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '), { issues });
+    // The issue's kind (valibot's type: min_length, regex, check, ...) lets a page word it by field.
+    throw invalid(result.issues.map((i) => ({ path: i.path?.map((p) => String(p.key)).join('.') ?? '', message: i.message, code: i.type })));
   }
   return result.output;
 }

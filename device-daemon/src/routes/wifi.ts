@@ -49,10 +49,10 @@ export function wifiRoutes(deps: WifiDeps) {
 
   async function block(c: Context<AccessEnv>, on: boolean) {
     const mac = c.req.param('mac')!.toLowerCase();
-    if (!MAC.test(mac)) throw new HttpError(400, 'not a MAC address (aa:bb:cc:dd:ee:ff)');
+    if (!MAC.test(mac)) throw new HttpError(400, 'invalid', 'not a MAC address (aa:bb:cc:dd:ee:ff)', {}, { issues: [{ path: 'mac', message: 'not a MAC address', code: 'regex' }] });
     const addr = deps.clientAddress(c).replace(/^::ffff:/, '');
     if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
-      throw new HttpError(409, 'this is the device you are using');
+      throw new HttpError(409, 'own-device', 'this is the device you are using');
     }
     const now = await deps.lan.blocked();
     const next = on ? [...now, mac] : now.filter((m) => m !== mac);

@@ -5,6 +5,7 @@ import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
 import { ModemError } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
+import { parsePinRetries } from './mmcli-parse.ts';
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
 const MODES = { auto: 'any', lte: '4g', '3g': '3g' };
@@ -24,6 +25,18 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     const path = (await info()).simPath;
     if (!path) throw new ModemError('no-sim', 'no SIM card');
     return path;
+  }
+
+  /** A wrong PIN says how many tries are left (from the modem), or that the SIM now wants its PUK. */
+  async function withPin(run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof ModemError) || error.code !== 'wrong-pin') throw error;
+      const retries = await modemJson().then(parsePinRetries, () => null);
+      if (retries === 0) throw new ModemError('pin', 'wrong PIN; the SIM needs its PUK', 0, 'puk');
+      throw new ModemError('pin', `wrong PIN${retries === null ? '' : ` (${retries} tries left)`}`, 0, 'wrong-pin', retries === null ? {} : { retries });
+    }
   }
 
   return {
@@ -61,10 +74,12 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
       return parseSim(await json(['-i', simPath]), ownNumber);
     },
     async unlockPin(pin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`]);
+      const path = await simPath();
+      await withPin(() => mmcli(['-i', path, `--pin=${userArg(pin)}`]));
     },
     async changePin(pin, newPin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`]);
+      const path = await simPath();
+      await withPin(() => mmcli(['-i', path, `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`]));
     },
     async configure(settings, iface) {
       await onModem([`--set-allowed-modes=${MODES[settings.mode]}`]);

@@ -26,6 +26,16 @@ const ModemJson = v.looseObject({
   }),
 });
 
+/**
+ * `mmcli -J -m M`: how many PIN tries the SIM has left ("unlock-retries": ["sim-pin (3)",
+ * "sim-puk (10)", ...]), or null when the modem does not say.
+ */
+export function parsePinRetries(json: unknown): number | null {
+  const retries = v.parse(v.looseObject({ modem: v.looseObject({ generic: obj({ 'unlock-retries': list }) }) }), json).modem.generic['unlock-retries'];
+  const pin = retries.map((r) => /^sim-pin \((\d+)\)$/.exec(r.trim())).find(Boolean);
+  return pin ? Number(pin[1]) : null;
+}
+
 const STATES: Record<string, ModemState> = {
   locked: 'locked',
   searching: 'searching',

@@ -18,7 +18,9 @@ export function modemFault(error: unknown): Error {
   if (error.failure.kind === 'timeout' || /timed? ?out/i.test(text)) return new ModemError('timeout', 'the modem did not answer in time');
   if (/find modem/.test(text)) return new ModemError('no-modem', 'no modem found');
   if (/SimNotInserted|SimFailure|sim-missing/i.test(text)) return new ModemError('no-sim', 'no SIM card');
-  if (/SimPin|SimPuk|IncorrectPassword|locked/i.test(text)) return new ModemError('pin', 'the SIM needs its PIN');
+  if (/SimPuk/i.test(text)) return new ModemError('pin', 'the SIM needs its PUK', 0, 'puk');
+  if (/IncorrectPassword/i.test(text)) return new ModemError('pin', 'wrong PIN', 0, 'wrong-pin');
+  if (/SimPin|locked/i.test(text)) return new ModemError('pin', 'the SIM needs its PIN');
   return new ModemError('network', line.replace(/^error: /, '').slice(0, 200));
 }
 

@@ -1,6 +1,9 @@
-// A modem fault a user can act on; routes answer it with its code.
+// A modem fault a user can act on; routes answer it with its code (api/errors.ts).
 
 export type ModemFault = 'no-modem' | 'no-sim' | 'pin' | 'timeout' | 'network' | 'busy';
+
+/** What exactly happened, finer than the fault: a wrong PIN and a SIM that needs its PUK are both 'pin'. */
+export type ModemCode = ModemFault | 'wrong-pin' | 'puk' | 'not-configured' | 'purchase-pending';
 
 export class ModemError extends Error {
   constructor(
@@ -8,6 +11,9 @@ export class ModemError extends Error {
     message: string,
     /** Seconds until a rate-limited action may run again ('busy' only). */
     readonly retryAfter = 0,
+    readonly code: ModemCode = fault,
+    /** For the page's wording, e.g. {retries} left after a wrong PIN. */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }

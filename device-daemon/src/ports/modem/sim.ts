@@ -136,10 +136,10 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
     },
     async unlockPin(pin) {
       if (m.fault === 'no-sim') throw new ModemError('no-sim', 'no SIM card');
-      if (m.sim.retries === 0) throw new ModemError('pin', 'the SIM needs its PUK');
+      if (m.sim.retries === 0) throw new ModemError('pin', 'the SIM needs its PUK', 0, 'puk');
       if (pin !== m.sim.pin) {
         m.sim.retries--;
-        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`);
+        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`, 0, m.sim.retries ? 'wrong-pin' : 'puk', { retries: m.sim.retries });
       }
       m.sim.locked = false;
       m.sim.retries = 3;
@@ -148,7 +148,7 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
       check();
       if (pin !== m.sim.pin) {
         m.sim.retries--;
-        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`);
+        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`, 0, m.sim.retries ? 'wrong-pin' : 'puk', { retries: m.sim.retries });
       }
       m.sim.pin = newPin;
     },
