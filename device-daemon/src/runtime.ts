@@ -69,6 +69,7 @@ export function createRuntime(deps: RuntimeDeps) {
       now: ports.clock.now(),
       timeTrusted: ports.clock.trusted(),
       plan: plan(),
+      support: deps.config().support,
       cycle: sampler.cycle(),
       ledger: sampler.ledger(),
       modem,

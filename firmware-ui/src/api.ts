@@ -6,6 +6,7 @@ import type { Status } from '../../device-daemon/src/api/status.ts';
 import type { PlanJson } from '../../device-daemon/src/api/plan.ts';
 import type { ClientJson, WifiInputJson, WifiJson } from '../../device-daemon/src/api/wifi.ts';
 import type { ExtractSchema } from 'hono/types';
+import type { ErrorCode, ErrorJson, Issue } from '../../device-daemon/src/api/errors.ts';
 import type { auditRoutes } from '../../device-daemon/src/routes/audit.ts';
 import type { usageRoutes } from '../../device-daemon/src/routes/usage.ts';
 import type { modemRoutes } from '../../device-daemon/src/routes/modem.ts';
@@ -60,13 +61,18 @@ type Sends = {
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
 };
 
-export type Issue = { path: string; message: string };
+export type { ErrorCode, Issue } from '../../device-daemon/src/api/errors.ts';
 
-/** A failed call: `message` is the server's text, `status` 0 when the modem was unreachable. */
+/**
+ * A failed call: `code` and `params` as the server sent them (api/errors.ts; the page words
+ * them), `message` its English text for the console, `status` 0 when the modem was unreachable.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: ErrorCode | null = null,
+    readonly params: Record<string, string | number> = {},
     readonly issues: Issue[] = [],
     readonly retryAfter = 0,
   ) {
@@ -96,7 +102,8 @@ export function createApi(onUnauthorized: () => void) {
       return data;
     }
     if (res.status == 401 && path + method != '/api/sessionPOST') onUnauthorized();
-    throw new ApiError(res.status, data.error ?? res.statusText, data.issues, Number(res.headers.get('Retry-After')) || 0);
+    const e = data as Partial<ErrorJson>;
+    throw new ApiError(res.status, e.error ?? res.statusText, e.code ?? null, e.params ?? {}, e.issues ?? [], Number(res.headers.get('Retry-After')) || 0);
   }
 
   /** Server-sent events of one name; returns the function that stops them. */

@@ -3,22 +3,14 @@
 // loading line and a loader hook. The overview does not use it, so its load stays small.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Api } from './api.ts';
-import { errorText } from './error-text.ts';
+import type { Api } from './api.ts';
+import { errorText, issuesOf } from './error-text.ts';
+
+export { issuesOf };
 import { strings, t, type Key } from './i18n/index.ts';
 import { useApp } from './state.ts';
 
 strings({ en: () => import('./i18n/en/shared.ts'), pl: () => import('./i18n/pl/shared.ts') });
-
-/** The server's messages by field: an issue's path names its field first ("alertPercent.1"). */
-export function issuesOf(e: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const i of e.issues) {
-    const name = i.path.split('.')[0]!;
-    out[name] = out[name] ? `${out[name]}. ${i.message}` : i.message;
-  }
-  return out;
-}
 
 /** A card with its heading: `h1` for the page's first. */
 export function Card(props: { title: Key; h1?: boolean; class?: string; children: ComponentChildren }) {
@@ -69,6 +61,8 @@ export function Form(props: {
   done?: Key;
   /** Empty the fields after a successful submission (passwords). */
   reset?: boolean;
+  /** Shown under the fields, above the messages and the button. */
+  after?: ComponentChildren;
   /** Throw an Error (or let an ApiError through) to show its text. */
   onSubmit: (data: FormData) => Promise<unknown>;
   children: ComponentChildren;
@@ -99,6 +93,7 @@ export function Form(props: {
       <H>{t(props.title)}</H>
       {props.intro && <p>{t(props.intro)}</p>}
       {props.children}
+      {props.after}
       <Note text={error} />
       <Note ok text={ok && props.done ? t(props.done) : ''} />
       <button disabled={busy}>{t(props.submit)}</button>

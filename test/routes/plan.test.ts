@@ -117,6 +117,40 @@ plan('the block policy stops forwarding at the cap; alert-only never restricts t
   );
 });
 
+plan('a usage notice says only what is true now: a top-up, a correction or a plan without a cap takes it away', async () => {
+  const t = await testApp({ config: `config plan 'plan'\n\toption cap '1M'\n\tlist alert_percent '80'\n\tlist alert_percent '100'\n\tlist topup_size '512M'\n` });
+  t.advance(2000);
+  await t.runtime.tick();
+  const customer = await t.signIn(CUSTOMER_PASSWORD);
+  const installer = await t.signIn(INSTALLER_PASSWORD);
+  const alerts = async () => {
+    const status = (await (await t.request('/api/status', { cookie: customer.cookie })).json()) as { notices: { code: string; params: { percent: number } }[] };
+    return status.notices.filter((n) => n.code === 'usage-alert').map((n) => n.params.percent);
+  };
+  assert.equal(await alerts(), [80, 100], 'over the cap: both');
+  const topup = await t.request('/api/topups', { method: 'POST', cookie: installer.cookie, csrf: installer.csrf, body: { bytes: 512 * MiB } });
+  assert.is(topup.status, 201);
+  assert.equal(await alerts(), [], 'a top-up: the allowance is no longer used up');
+  assert.equal(t.sampler.ledger().alerts, [80, 100], 'still sent once this period: the ledger remembers them');
+
+  const again = await testApp({ config: `config plan 'plan'\n\toption cap '1M'\n\tlist alert_percent '100'\n` });
+  again.advance(2000);
+  await again.runtime.tick();
+  const c2 = await again.signIn(CUSTOMER_PASSWORD);
+  const i2 = await again.signIn(INSTALLER_PASSWORD);
+  const notices = async () => ((await (await again.request('/api/status', { cookie: c2.cookie })).json()) as { notices: { code: string }[] }).notices.filter((n) => n.code === 'usage-alert');
+  assert.is((await notices()).length, 1);
+  const plan = (await (await again.request('/api/plan', { cookie: i2.cookie })).json()) as Record<string, unknown>;
+  const put = await again.request('/api/plan', { method: 'PUT', cookie: i2.cookie, csrf: i2.csrf, body: { ...plan, cap: null } });
+  assert.is(put.status, 200);
+  assert.is((await notices()).length, 0, 'no cap: nothing is used up');
+  await again.request('/api/plan', { method: 'PUT', cookie: i2.cookie, csrf: i2.csrf, body: { ...plan } });
+  assert.is((await notices()).length, 1, 'the cap back: true again');
+  const corrected = await again.request('/api/usage/correction', { method: 'POST', cookie: i2.cookie, csrf: i2.csrf, body: { operatorBytes: 1000 } });
+  assert.ok(corrected.ok);
+  assert.is((await notices()).length, 0, "the operator's count is far below the cap");
+});
+
 plan('alert thresholds are raised once per cycle', async () => {
   const t = await testApp({ config: `config plan 'plan'\n\toption cap '10M'\n\tlist alert_percent '50'\n` });
   for (let i = 0; i < 20; i++) {

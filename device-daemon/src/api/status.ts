@@ -7,7 +7,8 @@ export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
 /**
  * Something the user should know. `code` names the message (the UI words it in the
  * user's language), `params` fill it in.
- *   usage-alert {percent}: that share of the allowance is used
+ *   usage-alert {percent}: that share of the allowance is used (only while it is true: a top-up,
+ *     a correction, a plan change or a new period takes it away)
  *   offload-bypass {kind}: flow offloading is on, so the throttle and counts cannot hold (installer)
  *   enforcement-failed {message}: the shaper or block could not be applied
  */
@@ -59,4 +60,6 @@ export type Status = {
     topupSizes: number[];
   };
   notices: Notice[];
+  /** How to reach the ISP (config section `support`); each null when not configured. */
+  support: { name: string | null; phone: string | null; email: string | null; web: string | null; hours: string | null };
 };

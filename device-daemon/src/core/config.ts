@@ -63,9 +63,19 @@ const PlanSection = v.looseObject({
   topup_size: v.optional(list(size), ['512M', '1024M']),
 });
 
+/** How a customer reaches the ISP, shown where the device cannot help itself (at the cap, a fault). */
+const SupportSection = v.looseObject({
+  name: v.optional(v.pipe(text, v.maxLength(80, 'must be at most 80 characters'))),
+  phone: v.optional(v.pipe(text, v.regex(/^\+?[0-9 ()-]{3,30}$/, 'must be a phone number such as +48 22 123 45 67'))),
+  email: v.optional(v.pipe(text, v.regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'))),
+  web: v.optional(v.pipe(text, v.regex(/^https?:\/\/\S+$/, 'must be an address starting with https://'))),
+  hours: v.optional(v.pipe(text, v.maxLength(80, 'must be at most 80 characters'))),
+});
+
 export type DaemonConfig = v.InferOutput<typeof DaemonSection>;
+export type SupportConfig = v.InferOutput<typeof SupportSection>;
 export type PlanConfig = v.InferOutput<typeof PlanSection>;
-export type Config = { daemon: DaemonConfig; plan: PlanConfig };
+export type Config = { daemon: DaemonConfig; plan: PlanConfig; support: SupportConfig };
 
 /** Every problem found, with where (`section.option`) and the message alone. */
 export class ConfigError extends Error {
@@ -89,10 +99,11 @@ function check<T extends v.GenericSchema>(schema: T, options: unknown, where: st
   );
 }
 
-/** Reads and checks the `daemon 'main'` and `plan 'plan'` sections. Throws ConfigError with every problem. */
+/** Reads and checks the `daemon 'main'`, `plan 'plan'` and `support 'support'` sections. Throws ConfigError with every problem. */
 export function readConfig(pkg: UciPackage): Config {
   return {
     daemon: check(DaemonSection, section(pkg, 'daemon', 'main'), 'main'),
     plan: check(PlanSection, section(pkg, 'plan', 'plan'), 'plan'),
+    support: check(SupportSection, section(pkg, 'support', 'support'), 'support'),
   };
 }

@@ -13,7 +13,12 @@ export const INSTALLER_ACTIONS = ['data_on', 'data_off'];
 
 export type SendSpec = { ussd: string | null; smsNumber: string | null; smsText: string | null };
 export type BalanceConfig = SendSpec & { template: string; minIntervalS: number };
-export type TopupOffer = SendSpec & { bytes: number; confirm: string | null };
+export type TopupOffer = SendSpec & {
+  bytes: number;
+  confirm: string | null;
+  /** What the customer pays, as the ISP writes it ('5 zł'). */
+  price: string | null;
+};
 export type ModemConfig = { balance: BalanceConfig | null; actions: Record<string, string>; topups: TopupOffer[] };
 
 const one = (o: Record<string, string | string[]>, key: string, valid?: RegExp): string | null => {
@@ -39,7 +44,7 @@ export function readModemConfig(pkg: UciPackage): ModemConfig {
     } else if (type === 'topup') {
       const spec = sendSpec(o, 'ussd');
       const bytes = parseSize(one(o, 'size') ?? '');
-      if (spec && bytes) config.topups.push({ ...spec, bytes, confirm: one(o, 'confirm') });
+      if (spec && bytes) config.topups.push({ ...spec, bytes, confirm: one(o, 'confirm'), price: one(o, 'price') });
     }
   }
   return config;

@@ -2,7 +2,7 @@
 import type { Notice, Status, UsageState } from '../api/status.ts';
 import type { ModemStatus } from './device-data.ts';
 import { daysLeft, type Cycle } from './billing-cycle.ts';
-import type { PlanConfig } from './config.ts';
+import type { PlanConfig, SupportConfig } from './config.ts';
 import { planState } from './enforcement.ts';
 import type { Ledger } from './usage-ledger.ts';
 import { signalBars } from './signal-bars.ts';
@@ -11,6 +11,7 @@ export type StatusInput = {
   now: number;
   timeTrusted: boolean;
   plan: PlanConfig;
+  support: SupportConfig;
   cycle: Cycle;
   ledger: Ledger;
   modem: ModemStatus;
@@ -27,7 +28,10 @@ export function buildStatus(input: StatusInput): Status {
   if (input.enforced !== 'none') state = input.enforced;
   else if (allowance !== null && used * 100 >= allowance * warnAt) state = 'warning';
   const notices: Notice[] = [...input.notices];
+  // An alert stays in the ledger once raised (it is sent once per period), but a notice says
+  // what is true now: after a top-up, a correction or a plan change it may no longer be.
   for (const percent of ledger.alerts) {
+    if (allowance === null || used * 100 < allowance * percent) continue;
     notices.push({ id: `alert-${percent}`, level: percent >= 100 ? 'warning' : 'info', code: 'usage-alert', params: { percent } });
   }
   return {
@@ -63,5 +67,12 @@ export function buildStatus(input: StatusInput): Status {
       topupSizes: plan.topup_size,
     },
     notices,
+    support: {
+      name: input.support.name ?? null,
+      phone: input.support.phone ?? null,
+      email: input.support.email ?? null,
+      web: input.support.web ?? null,
+      hours: input.support.hours ?? null,
+    },
   };
 }

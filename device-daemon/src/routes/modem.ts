@@ -53,7 +53,7 @@ export function modemRoutes(deps: ModemDeps) {
       counted: { used, allowance, left: allowance === null ? null : Math.max(0, allowance - used) },
       // What POST /api/usage/correction takes to set our count to the operator's.
       correction: r?.dataBytes != null && allowance !== null ? { operatorBytes: Math.max(0, allowance - r.dataBytes + used - known!.used) } : null,
-      topups: cfg.topups.map((t) => ({ bytes: t.bytes, method: method(t) })),
+      topups: cfg.topups.map((t) => ({ bytes: t.bytes, method: method(t), price: t.price })),
       purchase: purchase && { bytes: purchase.bytes, at: iso(purchase.at), state: purchase.state, reply: purchase.reply },
     };
   }

@@ -5,6 +5,7 @@ import type { en as audit } from './en/audit.ts';
 import type { en as balance } from './en/balance.ts';
 import type { en as banner } from './en/banner.ts';
 import type { en as devices } from './en/devices.ts';
+import type { en as errors } from './en/errors.ts';
 import type { en as mobile } from './en/mobile.ts';
 import type { en as signal } from './en/signal.ts';
 import type { en as sms } from './en/sms.ts';
@@ -29,6 +30,7 @@ type All = typeof core &
   typeof signal &
   typeof mobile &
   typeof wifi &
-  typeof devices;
+  typeof devices &
+  typeof errors;
 
 export type Key = keyof All;

@@ -14,6 +14,7 @@ export function Account() {
       <Form
         h1
         title={installer ? 'account.titleInstaller' : 'account.title'}
+        intro={installer ? 'account.introInstaller' : undefined}
         submit="account.title"
         done="account.changed"
         reset

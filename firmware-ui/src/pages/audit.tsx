@@ -12,6 +12,7 @@ export function Audit() {
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
     <Card title="nav.audit" h1>
+      <p>{t('audit.intro')}</p>
       {!log ? (
         <Loading error={error} />
       ) : log.entries.length ? (

@@ -16,6 +16,7 @@ export function Devices() {
   const tz = status?.usage.timeZone ?? 'UTC';
   return (
     <Card title="nav.devices" h1>
+      <p class="note">{t('devices.blockHint')}</p>
       <Note text={failed} />
       {!list ? (
         <Loading error={error} />

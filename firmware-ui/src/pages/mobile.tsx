@@ -44,7 +44,7 @@ export function Mobile() {
         }}
       >
         {m.sim && <p class="note">{t('mobile.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
-        <Field name="apn" label="mobile.apn" issue={issues.apn} defaultValue={m.apn} required={false} />
+        <Field name="apn" label="mobile.apn" hint="mobile.apnHint" issue={issues.apn} defaultValue={m.apn} required={false} />
         {select('auth', ['none', 'pap', 'chap'])}
         <Field name="username" label="mobile.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
         <Field name="password" label="password.password" type="password" hint={m.passwordSet ? 'mobile.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
@@ -52,6 +52,7 @@ export function Mobile() {
       </Form>
       <Form
         title="pin.title"
+        intro="pin.intro"
         submit="app.send"
         done="pin.done"
         reset

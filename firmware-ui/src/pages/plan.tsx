@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { PlanJson } from '../api.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
-import { strings, t, type Key } from '../i18n/index.ts';
+import { formatDate, strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
 strings({ en: () => import('../i18n/en/plan.ts'), pl: () => import('../i18n/pl/plan.ts') });
@@ -30,8 +30,14 @@ const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Bo
 /** Field names of the form; the server's issue paths and config option names map onto them. */
 type Name = keyof PlanJson;
 
+/** Every zone the browser knows, with the plan's own first if the browser lacks it. */
+const zones = (current: string) => {
+  const all = Intl.supportedValuesOf('timeZone');
+  return all.includes(current) ? all : [current, ...all];
+};
+
 export function Plan() {
-  const [, state] = useApp();
+  const [{ status }, state] = useApp();
   const [plan, error, , setPlan] = useLoad((api) => api.get('/api/plan'));
   const [chosen, setCycle] = useState('');
   const [issues, setIssues] = useState<Partial<Record<Name, string>>>({});
@@ -66,13 +72,14 @@ export function Plan() {
     <Form
       title="nav.plan"
       h1
+      intro="plan.intro"
       submit="plan.submit"
       done="plan.saved"
+      after={status && <p class="note">{t('plan.when', { date: formatDate(status.usage.cycleEnd, status.usage.timeZone) })}</p>}
       onSubmit={async (data) => {
         const text = (name: string) => String(data.get(name) ?? '').trim();
+        // A size we cannot read goes as null: the server then names it with every other problem.
         const topups = list(text('topupSizes')).map(parseSize);
-        setIssues(topups.some(isNaN) ? { topupSizes: t('plan.badSize') } : {});
-        if (topups.some(isNaN)) throw new Error(t('plan.badSize'));
         const cap = text('cap');
         const next: PlanJson = {
           cycle: text('cycle') as PlanJson['cycle'],
@@ -85,12 +92,15 @@ export function Plan() {
           throttleDownKbit: Number(text('throttleDownKbit')),
           throttleUpKbit: Number(text('throttleUpKbit')),
           alertPercent: list(text('alertPercent')).map(Number),
-          topupSizes: topups,
+          topupSizes: topups.map((n) => (isNaN(n) ? (null as unknown as number) : n)),
         };
         try {
           setPlan(await state.api.send('PUT /api/plan', next));
+          setIssues({});
         } catch (e) {
-          setIssues(issuesOf(e));
+          const found: Partial<Record<Name, string>> = issuesOf(e);
+          if (topups.some(isNaN)) found.topupSizes = t('plan.badSize');
+          setIssues(found);
           throw e;
         }
       }}
@@ -102,7 +112,11 @@ export function Plan() {
       {field(
         'timezone',
         'plan.timezone',
-        <input {...a('timezone')} defaultValue={plan.timezone} autocapitalize="off" spellcheck={false} />,
+        <select {...a('timezone')}>
+          {zones(plan.timezone).map((z) => (
+            <option selected={z === plan.timezone}>{z}</option>
+          ))}
+        </select>,
         'plan.timezoneHint',
       )}
       {field(

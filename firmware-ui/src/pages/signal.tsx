@@ -35,6 +35,7 @@ export function Signal() {
   );
   return (
     <Card title="nav.signal" h1 class="signal">
+      <p class="note">{t('signal.intro')}</p>
       {lost && <p class="banner warning">{t('app.lost')}</p>}
       {!frame ? (
         <Loading error="" />

@@ -105,6 +105,7 @@ export function Wifi() {
         <button type="button" class="second" aria-expanded={!!qr} onClick={() => setQr(qr ? 0 : 1)}>
           {t(qr ? 'wifi.qrHide' : 'wifi.qr')}
         </button>
+        <p class="note">{t('wifi.qrHint')}</p>
         {qr > 0 && <img class="qr" src={`/api/wifi/qr.svg?${qr}`} alt={t('wifi.qrAlt', { ssid: w.ssid })} />}
       </Card>
     </>

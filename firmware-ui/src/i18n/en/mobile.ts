@@ -1,4 +1,6 @@
 export const en = {
+  'mobile.apnHint': 'From the operator, for example internet. Leave it empty to use the operator’s default.',
+  'pin.intro': 'Enter the SIM’s PIN to unlock it; the modem keeps it for the next start. To change the PIN, also enter a new one. After three wrong PINs the SIM asks for its PUK.',
   'mobile.apn': 'APN',
   'mobile.auth': 'Authentication',
   'mobile.auth.none': 'None',

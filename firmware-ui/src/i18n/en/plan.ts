@@ -1,4 +1,6 @@
 export const en = {
+  'plan.intro': 'Set it as in the customer’s contract: the customer sees this allowance and its reset date, and cannot change them.',
+  'plan.when': 'When you save, the allowance, what happens at it, the speeds and the warnings take effect at once, for this period’s data. A change to the billing period (its kind, start day or length) takes effect at the next reset, {date}.',
   'plan.cycle': 'Billing period',
   'plan.cycle.monthly': 'Monthly, from a set day',
   'plan.cycle.calendar': 'Calendar months',
@@ -9,7 +11,7 @@ export const en = {
   'plan.cycleDays': 'Length in days',
   'plan.cycleAnchor': 'First period starts on',
   'plan.timezone': 'Time zone',
-  'plan.timezoneHint': 'e.g. Europe/Warsaw',
+  'plan.timezoneHint': 'Where the customer lives: the day and the reset follow its clock.',
   'plan.cap': 'Monthly allowance',
   'plan.capHint': 'Empty: no cap.',
   'plan.unit': 'Unit',
@@ -23,7 +25,7 @@ export const en = {
   'plan.alertsHint': 'e.g. 50, 80, 100',
   'plan.topups': 'Top-up sizes offered',
   'plan.topupsHint': 'e.g. 512 MB, 1 GB',
-  'plan.badSize': 'Sizes such as 512 MB or 1 GB.',
+  'plan.badSize': 'Write sizes such as 512 MB or 1 GB.',
   'plan.submit': 'Save the plan',
   'plan.saved': 'The plan is saved.',
 };

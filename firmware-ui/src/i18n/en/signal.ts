@@ -1,4 +1,5 @@
 export const en = {
+  'signal.intro': 'Turn or move the antenna slowly, then wait a few seconds at each position: the figures follow within a second or two. Keep the position where RSRP and SINR are highest.',
   'signal.band.excellent': 'excellent',
   'signal.band.good': 'good',
   'signal.band.fair': 'fair',

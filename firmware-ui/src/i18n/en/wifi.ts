@@ -1,4 +1,5 @@
 export const en = {
+  'wifi.qrHint': 'Point a phone’s camera at the code to join this Wi-Fi without typing. The code holds the password: show it only to people you would tell it to.',
   'wifi.ssid': 'Network name',
   'wifi.keyHint': 'Empty: keep the current password.',
   'wifi.show': 'Show',

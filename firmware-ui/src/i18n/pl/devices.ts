@@ -2,6 +2,7 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/devices.ts';
 
 export const pl: Strings<typeof en> = {
+  'devices.blockHint': 'Zablokowane urządzenie traci internet, ale nie Wi-Fi: zostaje połączone z modemem i w każdej chwili można je tu odblokować.',
   'devices.none': 'Brak podłączonych urządzeń.',
   'devices.unnamed': 'Urządzenie bez nazwy',
   'devices.wired': 'Kabel',

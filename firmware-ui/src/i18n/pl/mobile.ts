@@ -2,6 +2,8 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/mobile.ts';
 
 export const pl: Strings<typeof en> = {
+  'mobile.apnHint': 'Od operatora, na przykład internet. Zostaw puste, aby użyć domyślnego ustawienia operatora.',
+  'pin.intro': 'Wpisz PIN karty SIM, aby ją odblokować; modem zapamięta go na następne uruchomienie. Aby zmienić PIN, wpisz też nowy. Po trzech błędnych PIN-ach karta poprosi o PUK.',
   'mobile.apn': 'APN',
   'mobile.auth': 'Uwierzytelnianie',
   'mobile.auth.none': 'Brak',

@@ -2,6 +2,8 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/plan.ts';
 
 export const pl: Strings<typeof en> = {
+  'plan.intro': 'Ustaw jak w umowie klienta: klient widzi ten limit i datę odnowienia, ale nie może ich zmienić.',
+  'plan.when': 'Po zapisaniu limit, działanie po jego wyczerpaniu, prędkości i ostrzeżenia obowiązują od razu, dla danych z tego okresu. Zmiana okresu rozliczeniowego (rodzaju, dnia początku lub długości) zacznie obowiązywać od następnego odnowienia, {date}.',
   'plan.cycle': 'Okres rozliczeniowy',
   'plan.cycle.monthly': 'Miesięczny, od wybranego dnia',
   'plan.cycle.calendar': 'Miesiące kalendarzowe',
@@ -12,7 +14,7 @@ export const pl: Strings<typeof en> = {
   'plan.cycleDays': 'Długość w dniach',
   'plan.cycleAnchor': 'Pierwszy okres zaczyna się',
   'plan.timezone': 'Strefa czasowa',
-  'plan.timezoneHint': 'np. Europe/Warsaw',
+  'plan.timezoneHint': 'Tam, gdzie mieszka klient: doba i odnowienie liczą się według tego zegara.',
   'plan.cap': 'Limit miesięczny',
   'plan.capHint': 'Puste: bez limitu.',
   'plan.unit': 'Jednostka',
@@ -26,7 +28,7 @@ export const pl: Strings<typeof en> = {
   'plan.alertsHint': 'np. 50, 80, 100',
   'plan.topups': 'Oferowane doładowania',
   'plan.topupsHint': 'np. 512 MB, 1 GB',
-  'plan.badSize': 'Rozmiary takie jak 512 MB lub 1 GB.',
+  'plan.badSize': 'Wpisz rozmiary takie jak 512 MB lub 1 GB.',
   'plan.submit': 'Zapisz plan',
   'plan.saved': 'Plan zapisany.',
 };

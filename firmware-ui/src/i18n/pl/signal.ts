@@ -2,6 +2,7 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/signal.ts';
 
 export const pl: Strings<typeof en> = {
+  'signal.intro': 'Obracaj lub przesuwaj antenę powoli i w każdym położeniu odczekaj kilka sekund: wartości zmieniają się po sekundzie lub dwóch. Zostaw antenę tam, gdzie RSRP i SINR są najwyższe.',
   'signal.band.excellent': 'doskonały',
   'signal.band.good': 'dobry',
   'signal.band.fair': 'średni',

@@ -2,6 +2,7 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/wifi.ts';
 
 export const pl: Strings<typeof en> = {
+  'wifi.qrHint': 'Skieruj aparat telefonu na kod, aby połączyć się z tą siecią Wi-Fi bez wpisywania. Kod zawiera hasło: pokazuj go tylko tym, którym podałbyś hasło.',
   'wifi.ssid': 'Nazwa sieci',
   'wifi.keyHint': 'Puste: zostaje obecne hasło.',
   'wifi.show': 'Pokaż',
