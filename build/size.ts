@@ -48,6 +48,8 @@ function sum(file: string, sizes: FileSize[]): FileSize {
 
 const LANGS = ['en', 'pl'];
 const LANDINGS = ['sign-in', 'setup', 'overview'];
+/** Strings loaded only when first needed (the words for errors): not part of a landing. */
+const ON_DEMAND = /^src\/i18n\/\w+\/errors\.ts$/;
 /** Chunks the frame loads once signed in, on every page: part of landing on the overview. */
 const SIGNED_IN = ['src/banner.tsx'];
 
@@ -61,7 +63,7 @@ function filesOf(manifest: Record<string, ManifestChunk>, key: string, lang: str
   files.add(chunk.file);
   chunk.css?.forEach((css) => files.add(css));
   chunk.imports?.forEach((k) => filesOf(manifest, k, lang, files));
-  chunk.dynamicImports?.filter((k) => k.startsWith(`src/i18n/${lang}/`)).forEach((k) => filesOf(manifest, k, lang, files));
+  chunk.dynamicImports?.filter((k) => k.startsWith(`src/i18n/${lang}/`) && !ON_DEMAND.test(k)).forEach((k) => filesOf(manifest, k, lang, files));
   return files;
 }
 

@@ -30,9 +30,3 @@ export async function chooseLang(state: AppState, lang: Lang): Promise<void> {
 export function watchStatus(state: AppState): () => void {
   return state.api.watchStatus((status) => state.set(status ? { status, lost: false } : { lost: true }));
 }
-
-/** An installer's top-up; the fresh status shows at once whether the cap is lifted. */
-export async function addTopup(state: AppState, bytes: number): Promise<void> {
-  await state.api.send('POST /api/topups', { bytes });
-  state.set({ status: await state.api.status() });
-}

@@ -1,26 +1,24 @@
-// Above every page while signed in: lost contact, the cap banner (why, until when, how to
-// get more data) and the daemon's notices, worded in the user's language. A chunk of its own,
-// loaded once signed in: sign-in and setup do not need it.
+// Above every page while signed in: lost contact, the cap banner (cap-banner.tsx, loaded at the
+// cap only) and the daemon's notices, worded in the user's language. A chunk of its own, loaded
+// once signed in: sign-in and setup do not need it.
 import { useState } from 'preact/hooks';
-import { addTopup } from './actions.ts';
-import { errorText } from './error-text.ts';
-import { formatBytes, formatDate, formatOr, hasKey, strings, t } from './i18n/index.ts';
+import type { Result } from './cap-banner.tsx';
+import { hasKey, strings, t } from './i18n/index.ts';
+import { lazy } from './lazy.ts';
 import { useApp } from './state.ts';
 
 strings({ en: () => import('./i18n/en/banner.ts'), pl: () => import('./i18n/pl/banner.ts') });
 
+/** Only at the cap: its words, offers and buttons load then. */
+const Cap = lazy(() => import('./cap-banner.tsx').then((m) => m.Cap));
+
 export function Banner() {
-  const [{ role, status, lost }, state] = useApp();
-  const [busy, setBusy] = useState(false);
-  /** After a top-up: what happened, and whether it went wrong. */
-  const [result, setResult] = useState<[string, boolean] | null>(null);
+  const [{ role, status, lost }] = useApp();
+  const [result, setResult] = useState<Result>(null);
   if (!role || !status) return null;
-  const { usage: u, plan } = status;
-  const date = formatDate(u.cycleEnd, u.timeZone);
-  const sizes = plan.topupSizes;
-  const capped = u.state === 'throttled' || u.state === 'blocked';
-  // Usage alerts pile up over a cycle (50, 80, 90, 100%): show the highest, and none at the cap,
-  // where the cap banner says more.
+  const capped = status.usage.state === 'throttled' || status.usage.state === 'blocked';
+  // Usage alerts pile up over a period (50, 80, 90, 100%): show the highest, and none at the
+  // cap, where the cap banner says more.
   const top = Math.max(...status.notices.map((n) => (n.code === 'usage-alert' ? Number(n.params.percent) : 0)));
   const notices = status.notices.filter(
     (n) => (!n.audience || role === 'installer') && (n.code !== 'usage-alert' || (!capped && Number(n.params.percent) === top)),
@@ -32,41 +30,17 @@ export function Banner() {
           {t('app.lost')}
         </p>
       )}
-      {capped && (
-        <div class="banner blocking" role="status">
-          <p class="why">{u.state === 'throttled' ? t('cap.throttled', { down: plan.throttleDownKbit, up: plan.throttleUpKbit, date }) : t('cap.blocked', { date })}</p>
-          {role === 'installer' ? (
-            <p class="actions">
-              {sizes.map((bytes) => (
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={async () => {
-                    setBusy(true);
-                    setResult(await addTopup(state, bytes).then(() => [t('cap.added'), false], (e) => [errorText(e), true]));
-                    setBusy(false);
-                    setTimeout(setResult, 8000, null);
-                  }}
-                >
-                  {t('cap.add', { size: formatBytes(bytes) })}
-                </button>
-              ))}
-            </p>
-          ) : (
-            <p>{t('cap.ask', { sizes: formatOr(sizes.map(formatBytes)) })}</p>
-          )}
-        </div>
-      )}
+      {capped && <Cap onResult={setResult} />}
       {result && (
-        <p class={`banner ${result[1] ? 'warning' : ''}`} role="status">
-          {result[0]}
+        <p class={`banner ${result.failed ? 'warning' : ''}`} role="status">
+          {result.text}
         </p>
       )}
       {notices.map((n) => {
         const key = `notice.${n.code}`;
         return (
           <p key={n.id} class={`banner ${n.level}`}>
-            {hasKey(key) ? t(key, n.params) : n.code}
+            {hasKey(key) ? t(key, n.params) : t('notice.other')}
           </p>
         );
       })}

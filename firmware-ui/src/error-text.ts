@@ -1,12 +1,22 @@
 // A failed call in the user's language, with what to do: the server's code worded here
 // (never its English message), the wait counted in seconds, a field's problem by its field.
-import { ApiError } from './api.ts';
-import { hasKey, strings, t } from './i18n/index.ts';
+// The words load when the first error shows: most visits never need them.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ErrorCode } from './api.ts';
+import { hasKey, onDemand, t } from './i18n/index.ts';
 
-strings({ en: () => import('./i18n/en/errors.ts'), pl: () => import('./i18n/pl/errors.ts') });
+const words = onDemand({ en: () => import('./i18n/en/errors.ts'), pl: () => import('./i18n/pl/errors.ts') });
 
-/** The text to show for a failed call. */
-export function errorText(e: unknown): string {
+/** The text to show for a failed call, once its words are loaded. */
+export async function explain(e: unknown): Promise<string> {
+  // Unreachable modem: the words cannot load either; the entry has this one.
+  if (e instanceof ApiError && e.status === 0) return t('error.network');
+  await words().catch(() => {});
+  return errorText(e);
+}
+
+/** The text to show for a failed call (its words loaded: see explain()). */
+function errorText(e: unknown): string {
   // Our own checks throw an Error with a message already in the user's language.
   if (!(e instanceof ApiError)) return e instanceof Error && e.message ? e.message : t('error.code.internal');
   if (e.status === 0) return t('error.network');
@@ -16,9 +26,19 @@ export function errorText(e: unknown): string {
   return t(key, { ...e.params, seconds: e.retryAfter || e.params.seconds || 60, n: e.params.retries ?? '' });
 }
 
+/**
+ * A fault the server reported inside a reply (a balance check's `result.error`), worded once
+ * the words are loaded: the caller re-renders then.
+ */
+export function useFaultText(fault: { code: string } | null | undefined): string {
+  const [, loaded] = useState(false);
+  useEffect(() => void (fault && words().then(() => loaded(true), () => {})), [fault?.code]);
+  return fault ? errorText(new ApiError(500, '', fault.code as ErrorCode)) : '';
+}
+
 /** The problems the server named, by field (an issue's path names its field first: "alertPercent.1"). */
 export function issuesOf(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const i of e.issues) out[i.path.split('.')[0]!] = t('error.field');
+  if (e instanceof ApiError) for (const i of e.issues) out[i.path.split('.')[0]!] = t('field.invalid');
   return out;
 }

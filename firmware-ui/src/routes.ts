@@ -27,6 +27,8 @@ export const routes: Route[] = [
   { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: lazy(() => import('./pages/wifi.tsx').then((m) => m.Wifi)) },
   { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: lazy(() => import('./pages/devices.tsx').then((m) => m.Devices)) },
   { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: lazy(() => import('./pages/account.tsx').then((m) => m.Account)) },
+  // Linked from the overview; not in the navigation.
+  { path: '/why', title: 'why.title', roles: everyone, page: lazy(() => import('./pages/why.tsx').then((m) => m.Why)) },
   { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: lazy(() => import('./pages/signal.tsx').then((m) => m.Signal)) },
   { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: lazy(() => import('./pages/mobile.tsx').then((m) => m.Mobile)) },
   { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: lazy(() => import('./pages/plan.tsx').then((m) => m.Plan)) },

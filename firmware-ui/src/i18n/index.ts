@@ -50,6 +50,17 @@ export function strings(parts: Parts): void {
   load(parts, lang).catch(() => {});
 }
 
+/**
+ * A part loaded only when first needed (the words for errors, which most visits never show):
+ * the returned function loads it in the current language, and keeps it for later switches.
+ */
+export function onDemand(parts: Parts): () => Promise<void> {
+  return () => {
+    if (!registered.includes(parts)) registered.push(parts);
+    return load(parts, lang);
+  };
+}
+
 /** Resolves once every registered part has its strings in the current language. */
 export const ready = (to: Lang = lang): Promise<void> => Promise.all(registered.map((p) => load(p, to))).then(() => {});
 

@@ -15,6 +15,9 @@ import type { en as plan } from './en/plan.ts';
 import type { en as setup } from './en/setup.ts';
 import type { en as shared } from './en/shared.ts';
 import type { en as usage } from './en/usage.ts';
+import type { en as support } from './en/support.ts';
+import type { en as why } from './en/why.ts';
+import type { en as cap } from './en/cap.ts';
 
 type All = typeof core &
   typeof account &
@@ -31,6 +34,9 @@ type All = typeof core &
   typeof mobile &
   typeof wifi &
   typeof devices &
-  typeof errors;
+  typeof errors &
+  typeof support &
+  typeof why &
+  typeof cap;
 
 export type Key = keyof All;

@@ -3,7 +3,7 @@
 // USSD codes and, for installers, a USSD console. Operator texts are rendered as text.
 import { useState } from 'preact/hooks';
 import type { BalanceJson, UssdReply } from '../api.ts';
-import { errorText } from '../error-text.ts';
+import { explain, useFaultText } from '../error-text.ts';
 import { formatBytes, formatDate, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Field, Loading, Note, useLoad } from '../ui.tsx';
@@ -19,6 +19,7 @@ export function Balance() {
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState(['', false] as [string, boolean?]);
   const [sure, setSure] = useState(0);
+  const fault = useFaultText(b?.result?.error);
   if (!b) return <Loading error={error} />;
   const tz = status?.usage.timeZone ?? 'UTC';
   const op = b.operator;
@@ -32,7 +33,7 @@ export function Balance() {
       await work();
       setMsg([done, true]);
     } catch (e) {
-      setMsg([errorText(e)]);
+      setMsg([await explain(e)]);
     }
     setBusy(false);
     reload();
@@ -55,7 +56,7 @@ export function Balance() {
                 <small>{t('balance.at', { time: formatDate(op.at, tz, { dateStyle: 'medium', timeStyle: 'short' }) })}</small>
               </div>
             )}
-            {r?.error && <p class="error">{r.error.message}</p>}
+            {fault && <p class="error">{fault}</p>}
             {r && !r.error && !r.reading && (
               <>
                 <p>{t('balance.raw')}</p>
@@ -127,7 +128,7 @@ function Ussd({ installer }: { installer: boolean }) {
     try {
       setReply(await work());
     } catch (e) {
-      setError(errorText(e));
+      setError(await explain(e));
     }
     setBusy(false);
   };
@@ -166,7 +167,7 @@ function Ussd({ installer }: { installer: boolean }) {
           <p class="actions">
             <button disabled={busy}>{t('app.send')}</button>
             {menu && (
-              <button type="button" class="second" onClick={() => state.api.send('DELETE /api/ussd', {}).then(() => setReply(null), (e) => setError(errorText(e)))}>
+              <button type="button" class="second" onClick={() => state.api.send('DELETE /api/ussd', {}).then(() => setReply(null), async (e) => setError(await explain(e)))}>
                 {t('ussd.end')}
               </button>
             )}

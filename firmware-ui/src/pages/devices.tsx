@@ -1,7 +1,7 @@
 // The devices on the home network: name (what the device sent over DHCP: text only), address,
 // Wi-Fi band and signal or cable, connected since, usage this period; block or unblock one.
 import { useState } from 'preact/hooks';
-import { errorText } from '../error-text.ts';
+import { explain } from '../error-text.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading, Note, useLoad } from '../ui.tsx';
@@ -42,7 +42,7 @@ export function Devices() {
                 onClick={async () => {
                   setBusy(c.mac);
                   setFailed('');
-                  await state.api.send(`${c.blocked ? 'DELETE' : 'POST'} /api/clients/${c.mac}/block`, {}).catch((e) => setFailed(errorText(e)));
+                  await state.api.send(`${c.blocked ? 'DELETE' : 'POST'} /api/clients/${c.mac}/block`, {}).catch(async (e) => setFailed(await explain(e)));
                   await reload();
                   setBusy('');
                 }}

@@ -1,8 +1,10 @@
 // What a customer checks on a phone: how much data is used and left, first and big; then
-// days left, the connection, and that the operator's count is the billed one. Live (the
-// layout follows the status; the banner above shows the cap and notices).
+// days left, near the cap when it would run out and what a day may use, the connection (which
+// says when the cap slows or stops it), and that the operator's count is the billed one. Live
+// (the layout follows the status; the banner above shows the cap and notices).
 import type { Status } from '../../../device-daemon/src/api/status.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
+import { Link } from '../router.tsx';
 import { useApp } from '../state.ts';
 
 strings({ en: () => import('../i18n/en/overview.ts'), pl: () => import('../i18n/pl/overview.ts') });
@@ -13,12 +15,16 @@ export function Overview() {
   return (
     <>
       <Usage status={status} />
-      <Connection connection={status.connection} />
+      <Connection status={status} />
+      <p class="card">
+        <Link href="/why">{t('why.link')}</Link>
+      </p>
     </>
   );
 }
 
-function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
+function Usage({ status }: { status: Status }) {
+  const { usage: u, timeTrusted } = status;
   const date = formatDate(u.cycleEnd, u.timeZone);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   return (
@@ -56,9 +62,30 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
         <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
         <span>{t('usage.resets', { date })}</span>
       </p>
+      {u.state === 'warning' && <Forecast status={status} />}
       <p class="note">{t('usage.billed')}</p>
       {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
     </section>
+  );
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Near the cap (from the first alert threshold): when the data runs out at this period's pace,
+ * and how much a day may use to last until the reset.
+ */
+function Forecast({ status: { usage: u, time } }: { status: Status }) {
+  const now = Date.parse(time);
+  const end = Date.parse(u.cycleEnd);
+  const perDay = u.total / Math.max(1, (now - Date.parse(u.cycleStart)) / DAY);
+  const runOut = perDay > 0 && u.left !== null ? now + (u.left / perDay) * DAY : Infinity;
+  const days = Math.max(1, (end - now) / DAY);
+  return (
+    <div class="forecast">
+      <p>{runOut < end ? t('usage.runsOut', { date: formatDate(runOut, u.timeZone) }) : t('usage.lasts')}</p>
+      {u.left !== null && <p>{t('usage.budget', { size: formatBytes(u.left / days) })}</p>}
+    </div>
   );
 }
 
@@ -71,12 +98,14 @@ function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'us
   );
 }
 
-function Connection({ connection: c }: { connection: Status['connection'] }) {
+function Connection({ status: { connection: c, usage: u } }: { status: Status }) {
+  // Connected but throttled or stopped by the cap is not "Connected" in green: say what the customer gets.
+  const capped = c.state === 'connected' && (u.state === 'throttled' || u.state === 'blocked');
   return (
     <section class="card">
       <h2>{t('connection.title')}</h2>
-      <p class={`conn ${c.state}`}>
-        {t(`connection.state.${c.state}`)}
+      <p class={`conn ${capped ? u.state : c.state}`}>
+        {capped ? t(`connection.capped.${u.state as 'throttled' | 'blocked'}`) : t(`connection.state.${c.state}`)}
         {c.roaming && <span class="badge">{t('connection.roaming')}</span>}
       </p>
       <dl>

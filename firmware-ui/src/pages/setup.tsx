@@ -1,6 +1,6 @@
 // First boot: the secret from the label opens the forced choice of a password.
 import { signedIn } from '../actions.ts';
-import { Field, Form } from '../ui.tsx';
+import { Field, Form } from '../form.tsx';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 

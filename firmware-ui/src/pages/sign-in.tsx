@@ -1,5 +1,5 @@
 import { signedIn } from '../actions.ts';
-import { Field, Form } from '../ui.tsx';
+import { Field, Form } from '../form.tsx';
 import { strings } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 

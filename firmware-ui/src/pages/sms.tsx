@@ -1,7 +1,7 @@
 // The modem's text messages, newest first: read and delete; installers can send. The texts
 // are the operator's (or anyone's) bytes: rendered as text only.
 import { useState } from 'preact/hooks';
-import { errorText } from '../error-text.ts';
+import { explain } from '../error-text.ts';
 import { formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Field, Form, Loading, Note, useLoad } from '../ui.tsx';
@@ -27,7 +27,7 @@ export function Sms() {
                   <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>
                 </p>
                 <p class="reply">{m.text}</p>
-                <button type="button" class="second" onClick={() => state.api.send(`DELETE /api/sms/${m.id}`, {}).then(reload, (e) => setFailed(errorText(e)))}>
+                <button type="button" class="second" onClick={() => state.api.send(`DELETE /api/sms/${m.id}`, {}).then(reload, async (e) => setFailed(await explain(e)))}>
                   {t('sms.delete')}
                 </button>
               </li>

@@ -1,14 +1,9 @@
-// The banner above every page while signed in: the cap (what is happening, until when, what to do)
-// and the daemon's notices.
+// The daemon's notices, above every page while signed in.
 import type { Plural } from '../types.ts';
 
 export const en = {
-  'cap.throttled': 'Allowance used up: speed limited to {down}/{up} kbit/s until {date}.',
-  'cap.blocked': 'Allowance used up: internet stopped until {date}.',
-  'cap.ask': 'For more data, ask your provider or installer for a top-up ({sizes}).',
-  'cap.add': 'Add {size}',
-  'cap.added': 'Top-up added.',
-  'notice.usage-alert': 'You have used {percent}% of your allowance.',
-  'notice.offload-bypass': 'Flow offloading is on: limits and counts cannot hold. Turn it off in the firewall.',
-  'notice.enforcement-failed': 'The limit or block could not be applied: {message}',
+  'notice.usage-alert': 'You have used {percent}% of your data for this period.',
+  'notice.offload-bypass': 'Flow offloading is on, so the speed limit and the data count do not work. Turn it off in the firewall settings.',
+  'notice.enforcement-failed': 'The speed limit or block could not be applied; the modem logged why.',
+  'notice.other': 'The modem has a message it cannot show in this language. Your installer can read it in the log.',
 } satisfies Record<string, string | Plural>;

@@ -36,5 +36,4 @@ export const en = {
   'error.code.no-such-action': 'This code is not set up on this modem.',
   'error.code.internal': 'This did not work. The modem logged the error; if it happens again, tell your provider.',
   'error.other': 'The modem refused this (error {status}). Try again; if it keeps failing, tell your provider.',
-  'error.field': 'Not accepted.',
 } satisfies Record<`error.code.${ErrorCode}`, unknown> & Record<string, string | { one: string; other: string }>;

@@ -6,4 +6,5 @@ export const en = {
   'password.hint': 'At least 10 characters.',
   'password.mismatch': 'The two passwords differ.',
   'app.send': 'Send',
+  'field.invalid': 'Not accepted.',
 };

@@ -2,12 +2,8 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/banner.ts';
 
 export const pl: Strings<typeof en> = {
-  'cap.throttled': 'Limit danych wykorzystany: prędkość ograniczona do {down}/{up} kbit/s do {date}.',
-  'cap.blocked': 'Limit danych wykorzystany: internet wstrzymany do {date}.',
-  'cap.ask': 'Po więcej danych zwróć się do dostawcy lub instalatora ({sizes}).',
-  'cap.add': 'Dodaj {size}',
-  'cap.added': 'Doładowanie dodane.',
-  'notice.usage-alert': 'Wykorzystano {percent}% limitu danych.',
-  'notice.offload-bypass': 'Flow offloading jest włączony: limity i liczniki nie działają. Wyłącz go w zaporze.',
-  'notice.enforcement-failed': 'Nie udało się zastosować limitu ani blokady: {message}',
+  'notice.usage-alert': 'Wykorzystano {percent}% danych na ten okres.',
+  'notice.offload-bypass': 'Włączone jest przyspieszanie przepływów (flow offloading), więc limit prędkości i licznik danych nie działają. Wyłącz je w ustawieniach zapory.',
+  'notice.enforcement-failed': 'Nie udało się zastosować limitu prędkości ani blokady; modem zapisał przyczynę w dzienniku.',
+  'notice.other': 'Modem ma komunikat, którego nie umie pokazać w tym języku. Instalator odczyta go w dzienniku.',
 };

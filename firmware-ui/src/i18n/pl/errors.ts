@@ -35,5 +35,4 @@ export const pl: Strings<typeof en> = {
   'error.code.no-such-action': 'Ten kod nie jest ustawiony w tym modemie.',
   'error.code.internal': 'To się nie udało. Modem zapisał błąd w dzienniku; jeśli to się powtórzy, powiadom dostawcę.',
   'error.other': 'Modem odrzucił to żądanie (błąd {status}). Spróbuj ponownie; jeśli to się powtarza, powiadom dostawcę.',
-  'error.field': 'Niepoprawna wartość.',
 };

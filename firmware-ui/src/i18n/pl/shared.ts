@@ -8,4 +8,5 @@ export const pl: Strings<typeof en> = {
   'password.hint': 'Co najmniej 10 znaków.',
   'password.mismatch': 'Hasła się różnią.',
   'app.send': 'Wyślij',
+  'field.invalid': 'Niepoprawna wartość.',
 };

@@ -1,0 +1,27 @@
+import type { Plural } from '../types.ts';
+
+export const en = {
+  'why.title': 'Why is the internet slow?',
+  'why.intro': 'What the modem can see right now, most likely cause first, and what to do about it.',
+  'why.cap.throttled': 'Your data for this period is used up, so the speed is limited until {date}.',
+  'why.cap.blocked': 'Your data for this period is used up, so the internet is stopped until {date}.',
+  'why.cap.step': 'Buy more data with the button at the top of this page, or wait until {date}, when full speed comes back by itself.',
+  'why.modem': 'The modem part of this device is not answering.',
+  'why.modem.step': 'Unplug the modem, wait ten seconds and plug it in again. If this message stays, call your provider.',
+  'why.sim': 'There is no SIM card in the modem, or it cannot be read.',
+  'why.sim.step': 'Turn the modem off, check that the SIM card sits firmly in its slot, then turn it on again.',
+  'why.locked': 'The SIM card is locked with its PIN.',
+  'why.locked.step': 'Your installer can unlock it. Call your provider if you do not know the PIN: after three wrong tries the SIM needs its PUK.',
+  'why.searching': 'The modem is looking for the mobile network.',
+  'why.searching.step': 'Wait a few minutes. If it keeps searching, put the modem by a window and restart it; if that does not help, there may be an outage: call your provider.',
+  'why.down': 'The modem is not connected to the mobile network’s internet.',
+  'why.down.step': 'Restart the modem. If it does not connect within a few minutes, call your provider.',
+  'why.weak': { one: 'The mobile signal is weak: {n} bar of 5.', other: 'The mobile signal is weak: {n} bars of 5.' },
+  'why.bars': 'Signal {n} of 5',
+  'why.weak.step': 'Put the modem high up and near a window facing the nearest mast, away from metal, mirrors and thick walls. Check the bars again after a minute.',
+  'why.sharing': { one: '{n} device has used data this period, sharing one line.', other: '{n} devices have used data this period, sharing one line.' },
+  'why.sharing.step': 'The devices that used the most are above. To free the line, pause a device’s internet on the page',
+  'why.devices': 'Devices',
+  'why.none': 'The modem sees nothing wrong: data is left, the signal is good and the network is connected.',
+  'why.none.step': 'Restart the device you are using. If it is still slow, contact {name}: the problem may be in the operator’s network.',
+} satisfies Record<string, string | Plural>;
