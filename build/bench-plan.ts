@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readConfig } from '../device-daemon/src/core/config.ts';
 import { parseUciText } from '../device-daemon/src/core/uci-text.ts';
-import { createHub } from '../device-daemon/src/events.ts';
+import { createHub } from '../device-daemon/src/core/hub.ts';
 import { createEnforcer } from '../device-daemon/src/jobs/plan-enforcer.ts';
 import { createUsageSampler } from '../device-daemon/src/jobs/usage-sampler.ts';
 import { simAccounting } from '../device-daemon/src/ports/accounting/sim.ts';
@@ -20,8 +20,8 @@ import { simLan, simWifiReload } from '../device-daemon/src/ports/wifi/sim.ts';
 import { uciWireless } from '../device-daemon/src/ports/wifi/wireless.ts';
 import { simSystem } from '../device-daemon/src/ports/system/sim.ts';
 import type { Ports, ShaperPort } from '../device-daemon/src/ports/types.ts';
-import { createRuntime } from '../device-daemon/src/runtime.ts';
-import type { Status } from '../device-daemon/src/api/status.ts';
+import { createRuntime } from '../device-daemon/src/jobs/runtime.ts';
+import type { Status } from '../device-daemon/src/features/status/schemas.ts';
 
 function rig(clients: number, cap: string, shaper?: (device: SimDevice) => ShaperPort) {
   let mono = 0;

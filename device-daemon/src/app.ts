@@ -2,28 +2,28 @@
 // test builds its own app and calls app.request().
 import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
-import type { Status } from './api/status.ts';
+import type { Status } from './features/status/schemas.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { AuditLog } from './auth/audit-log.ts';
-import { auditRoutes } from './routes/audit.ts';
+import { auditRoutes } from './features/audit/routes.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
-import type { Hub } from './events.ts';
+import type { Hub } from './core/hub.ts';
 import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
-import { ACCESS, FEATURES } from './routes/access.ts';
-import { lazyRoutes } from './routes/lazy.ts';
-import type { ModemServiceDeps } from './modem-service.ts';
-import type { WifiDeps } from './routes/wifi.ts';
-import type { PlanStore } from './plan-store.ts';
-import { healthRoutes } from './routes/health.ts';
-import { sessionRoutes, type SessionDeps } from './routes/session.ts';
-import { staticRoutes, type loadAssets } from './routes/static-files.ts';
-import { statusRoutes } from './routes/status.ts';
-import type { Runtime } from './runtime.ts';
+import { ACCESS, FEATURES } from './middleware/access-table.ts';
+import { lazyRoutes } from './middleware/lazy-feature.ts';
+import type { ModemServiceDeps } from './features/modem/service.ts';
+import type { WifiDeps } from './features/wifi/routes.ts';
+import type { PlanStore } from './features/plan/store.ts';
+import { healthRoutes } from './features/health/routes.ts';
+import { sessionRoutes, type SessionDeps } from './features/session/routes.ts';
+import { staticRoutes, type loadAssets } from './middleware/static-files.ts';
+import { statusRoutes } from './features/status/routes.ts';
+import type { Runtime } from './jobs/runtime.ts';
 import type { PlanConfig } from './core/config.ts';
-import { HttpError } from './routes/validate.ts';
+import { HttpError } from './middleware/validate.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -58,12 +58,12 @@ function peerAddress(c: Context): string {
 /** How each feature's sub-app (its routes under /api) is loaded and made. */
 export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: (role: string, event: string) => void) {
   const loaders: Record<keyof typeof FEATURES, () => Promise<Hono<AccessEnv>>> = {
-    account: async () => (await import('./routes/account.ts')).accountRoutes(sessionDeps),
-    usage: async () => (await import('./routes/usage.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
-    plan: async () => (await import('./routes/plan.ts')).planRoutes({ runtime: deps.runtime, plan: deps.plan, store: deps.planStore, audit }),
-    wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
+    account: async () => (await import('./features/account/routes.ts')).accountRoutes(sessionDeps),
+    usage: async () => (await import('./features/usage/routes.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
+    plan: async () => (await import('./features/plan/routes.ts')).planRoutes({ runtime: deps.runtime, plan: deps.plan, store: deps.planStore, audit }),
+    wifi: async () => (await import('./features/wifi/routes.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
     modem: async () =>
-      (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
+      (await import('./features/modem/feature.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
   };
   return loaders;
 }

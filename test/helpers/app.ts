@@ -1,14 +1,14 @@
 // Builds the HTTP app on the simulated device with hand-moved clocks, for route
 // tests through app.request(): no server, no sockets, the real runtime and jobs.
 import { createApp, type AppDeps } from '../../device-daemon/src/app.ts';
-import type { Status } from '../../device-daemon/src/api/status.ts';
+import type { Status } from '../../device-daemon/src/features/status/schemas.ts';
 import { createAccounts } from '../../device-daemon/src/auth/accounts.ts';
 import { createAuditLog } from '../../device-daemon/src/auth/audit-log.ts';
 import { createLoginThrottle } from '../../device-daemon/src/auth/login-throttle.ts';
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { createSessions } from '../../device-daemon/src/auth/sessions.ts';
 import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
-import { createHub } from '../../device-daemon/src/events.ts';
+import { createHub } from '../../device-daemon/src/core/hub.ts';
 import { createEnforcer } from '../../device-daemon/src/jobs/plan-enforcer.ts';
 import { createUsageSampler } from '../../device-daemon/src/jobs/usage-sampler.ts';
 import { simAccounting } from '../../device-daemon/src/ports/accounting/sim.ts';
@@ -27,7 +27,7 @@ import { simSystem } from '../../device-daemon/src/ports/system/sim.ts';
 import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
 import { simLan, simWifiReload } from '../../device-daemon/src/ports/wifi/sim.ts';
 import { uciWireless } from '../../device-daemon/src/ports/wifi/wireless.ts';
-import { createRuntime } from '../../device-daemon/src/runtime.ts';
+import { createRuntime } from '../../device-daemon/src/jobs/runtime.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

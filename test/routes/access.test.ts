@@ -3,8 +3,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { featureLoaders } from '../../device-daemon/src/app.ts';
-import type { SessionDeps } from '../../device-daemon/src/routes/session.ts';
-import { ACCESS, FEATURES } from '../../device-daemon/src/routes/access.ts';
+import type { SessionDeps } from '../../device-daemon/src/features/session/routes.ts';
+import { ACCESS, FEATURES } from '../../device-daemon/src/middleware/access-table.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../helpers/app.ts';
 
 const access = suite('access table');
