@@ -15,7 +15,7 @@ import type { UsageSampler } from './usage-sampler.ts';
 import type { ModemStatus, Ports } from '../ports/types.ts';
 
 export type RuntimeDeps = {
-  ports: Ports;
+  ports: Pick<Ports, 'uci' | 'modem' | 'clock'>;
   config: () => Config;
   sampler: UsageSampler;
   enforcer: Enforcer;

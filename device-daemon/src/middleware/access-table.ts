@@ -1,66 +1,22 @@
-// Who may call what. Every endpoint the app registers must be listed here (a test
-// checks); anything missing answers 403. Keys are "METHOD /path" as registered.
+// Who may call what: every feature's manifest, collected. Every endpoint the app
+// registers must be in it (a test checks); anything missing answers 403.
+// Keys are "METHOD /path" as registered.
+import { FEATURES } from '../features/index.ts';
+import type { Manifest } from '../features/manifest.ts';
 import type { Access } from './access-control.ts';
 
-/** Endpoints the daemon answers with code it has loaded at start. */
-const CORE: Record<string, Access> = {
-  'GET /healthz': 'public',
-  'GET /*': 'public', // the UI's static files
-  'GET /api/session': 'public',
-  'POST /api/session': 'public',
-  'DELETE /api/session': 'customer',
-  'GET /api/status': 'customer',
-  'GET /api/events': 'customer',
-  'GET /api/audit': 'installer',
-};
+/** The UI's static files: the one endpoint that belongs to no feature. */
+const STATIC: Record<string, Access> = { 'GET /*': 'public' };
 
-/**
- * Endpoints answered by a feature loaded on first use (routes/lazy.ts), by
- * feature. Their paths are registered at start like every other.
- */
-export const FEATURES = {
-  account: {
-    'POST /api/setup': 'setup',
-    'POST /api/password': 'customer',
-  },
-  usage: {
-    'GET /api/usage': 'customer',
-    'GET /api/usage/history': 'customer',
-    'POST /api/usage/correction': 'installer',
-  },
-  plan: {
-    'GET /api/plan': 'customer',
-    'PUT /api/plan': 'installer',
-    'POST /api/topups': 'installer',
-  },
-  // Wi-Fi and devices are the customer's own network (the plan is not): see routes/wifi.ts.
-  wifi: {
-    'GET /api/wifi': 'customer',
-    'PUT /api/wifi': 'customer',
-    'GET /api/wifi/qr.svg': 'customer',
-    'GET /api/clients': 'customer',
-    'POST /api/clients/:mac/block': 'customer',
-    'DELETE /api/clients/:mac/block': 'customer',
-  },
-  // The modem: customers check the balance, buy a top-up, run the plain USSD quick
-  // actions and read their SMS; the rest (console, signal meter, settings) is for installers.
-  modem: {
-    'GET /api/balance': 'customer',
-    'POST /api/balance/check': 'customer',
-    'POST /api/topups/purchase': 'customer',
-    'GET /api/ussd': 'customer',
-    'POST /api/ussd/action': 'customer', // internet on/off: installers only, checked in the route
-    'POST /api/ussd': 'installer',
-    'POST /api/ussd/respond': 'installer',
-    'DELETE /api/ussd': 'installer',
-    'GET /api/sms': 'customer',
-    'DELETE /api/sms/:id{[0-9]{1,9}}': 'customer',
-    'POST /api/sms': 'installer',
-    'GET /api/signal/events': 'installer',
-    'GET /api/mobile': 'installer',
-    'PUT /api/mobile': 'installer',
-    'POST /api/mobile/pin': 'installer',
-  },
-} satisfies Record<string, Record<string, Access>>;
+export function accessTable(features: readonly Manifest[]): Record<string, Access> {
+  const table: Record<string, Access> = {};
+  for (const feature of features) {
+    for (const [key, access] of Object.entries(feature.endpoints)) {
+      if (key in table) throw new Error(`${key} is declared by two features (the second is ${feature.name})`);
+      table[key] = access;
+    }
+  }
+  return { ...table, ...STATIC };
+}
 
-export const ACCESS: Record<string, Access> = { ...CORE, ...FEATURES.account, ...FEATURES.usage, ...FEATURES.plan, ...FEATURES.wifi, ...FEATURES.modem };
+export const ACCESS = accessTable(FEATURES);

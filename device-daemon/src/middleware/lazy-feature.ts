@@ -1,9 +1,6 @@
-// Endpoints declared now and answered by code loaded on first use. The daemon
-// starts with what the 1 s loop, sign-in and the overview need; each feature
-// (modem console, Wi-Fi and devices, plan editing, usage details) is a chunk of
-// its own, read the first time one of its endpoints is called. The paths are
-// registered here, so access control and the route table see every endpoint
-// from the start; the feature's own sub-app answers behind them.
+// A feature's endpoints registered at start and answered by code loaded on first
+// use. The paths are registered here, so access control and the route table see
+// every endpoint from the start; the feature's own sub-app answers behind them.
 import type { Context, ErrorHandler } from 'hono';
 import { Hono } from 'hono/tiny';
 import type { Session } from '../auth/sessions.ts';
@@ -11,8 +8,8 @@ import type { AccessEnv } from './access-control.ts';
 
 type FeatureEnv = AccessEnv & { Bindings: { session: Session | null } };
 
-/** `keys` are "METHOD /api/path" as the feature registers them under /api. */
-export function lazyRoutes(keys: readonly string[], load: () => Promise<Hono<AccessEnv>>, onError: ErrorHandler) {
+/** `keys` are "METHOD /path" as registered; the loaded sub-app is mounted at `base`. */
+export function lazyFeature(keys: readonly string[], base: string, load: () => Promise<Hono<AccessEnv>>, onError: ErrorHandler) {
   let ready: Promise<Hono<FeatureEnv>> | null = null;
   const open = () =>
     (ready ??= load().then(
@@ -23,7 +20,7 @@ export function lazyRoutes(keys: readonly string[], load: () => Promise<Hono<Acc
           c.set('session', c.env.session);
           return next();
         });
-        app.route('/api', feature as unknown as Hono<FeatureEnv>);
+        app.route(base, feature as unknown as Hono<FeatureEnv>);
         app.onError(onError);
         return app;
       },

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ClientJson, WifiJson } from '../../../device-daemon/src/features/wifi/schemas.ts';
+import type { ClientJson, WifiJson } from '../../../device-daemon/src/api/index.ts';
 import { parseUciText, renderUciText } from '../../../device-daemon/src/core/uci-text.ts';
 import { wifiUri } from '../../../device-daemon/src/core/qr.ts';
 import { CUSTOMER_PASSWORD, testApp } from '../../helpers/app.ts';

@@ -1,5 +1,5 @@
 // First-boot setup (the label secret and a new password) and password changes:
-// each done rarely, so this is loaded on first use (routes/lazy.ts).
+// each done rarely, so this is loaded on first use (see manifest.ts).
 import { Hono } from 'hono/tiny';
 import { PasswordChange, SetupRequest } from './schemas.ts';
 import { SetupError } from '../../auth/accounts.ts';

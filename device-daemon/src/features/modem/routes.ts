@@ -1,5 +1,5 @@
 // The modem's endpoints: balance and top-up purchase, USSD, SMS, the live signal
-// meter and the mobile settings. Who may call each is in access.ts; modem faults
+// meter and the mobile settings. Who may call each is in manifest.ts; modem faults
 // answer with their code ({"error", "code"}).
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';

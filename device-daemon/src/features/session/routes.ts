@@ -1,5 +1,5 @@
 // Sign-in, sign-out and "who am I". First-boot setup and password changes are
-// in account.ts, loaded when first used.
+// in features/account/, loaded when first used.
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
 import { LoginRequest, type Role, type SessionState } from './schemas.ts';

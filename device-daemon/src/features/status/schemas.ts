@@ -1,6 +1,6 @@
 // The shape of GET /api/status and of the `status` server-sent event.
 // Shared by the daemon and the UI (the UI imports types only).
-import type { ModemState } from '../../ports/types.ts';
+import type { ModemState } from '../../core/device-data.ts';
 
 export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
 

@@ -1,31 +1,19 @@
-// Wi-Fi (name, password, security, client limit, join QR code) and the devices
-// on the LAN with their block. Customers may do all of it: these are their own
-// network and devices, not the plan. The key leaves only when asked for, and
-// every time it does (?reveal=1, the QR code) is audited.
+// Wi-Fi: name, password, security, client limit and the join QR code. Customers
+// may change all of it: it is their own network, not the plan. The key leaves
+// only when asked for, and every time it does (?reveal=1, the QR code) is audited.
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { MAC, WifiInput, type WifiJson } from './schemas.ts';
-import { lanClients } from '../../core/lan-clients.ts';
+import { WifiInput, type WifiJson } from './schemas.ts';
 import { qrSvg, wifiUri } from '../../core/qr.ts';
-import type { Bytes } from '../../core/usage-ledger.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
-import type { LanPort, StorePort, WirelessPort } from '../../ports/types.ts';
-import { HttpError, readJson } from '../../middleware/validate.ts';
-import { BLOCKED_CLIENTS } from '../devices/blocked-clients.ts';
+import type { WirelessPort } from '../../ports/types.ts';
+import { readJson } from '../../middleware/validate.ts';
 
 export type WifiDeps = {
   wireless: WirelessPort;
-  lan: LanPort;
-  /** Keeps the blocked MACs across restarts (see blocked-clients.ts). */
-  store: StorePort;
-  usage: () => Record<string, Bytes>;
-  now: () => number;
-  clientAddress: (c: Context) => string;
   audit: (role: string, event: string) => void;
   log: (line: string) => void;
 };
-
-/** Puts the stored block list back in force (at start; the nft table does not survive a reboot). */
 
 // Runs `task` once the response has gone out: on Node when the socket is done
 // with it, so a `wifi reload` cannot cut the phone off before it has the answer.
@@ -38,28 +26,12 @@ function afterResponse(c: Context, task: () => void): void {
 export function wifiRoutes(deps: WifiDeps) {
   let state: WifiJson['state'] = 'applied';
   let queue: Promise<unknown> = Promise.resolve();
-  const seen = new Map<string, number>();
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
 
   async function wifi(c: Context<AccessEnv>, reveal: boolean): Promise<WifiJson> {
     const { key, ...rest } = await deps.wireless.read();
     if (reveal) deps.audit(role(c), 'revealed the Wi-Fi password');
     return { ...rest, state, ...(reveal ? { key } : {}) };
-  }
-
-  async function block(c: Context<AccessEnv>, on: boolean) {
-    const mac = c.req.param('mac')!.toLowerCase();
-    if (!MAC.test(mac)) throw new HttpError(400, 'not a MAC address (aa:bb:cc:dd:ee:ff)');
-    const addr = deps.clientAddress(c).replace(/^::ffff:/, '');
-    if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
-      throw new HttpError(409, 'this is the device you are using');
-    }
-    const now = await deps.lan.blocked();
-    const next = on ? [...now, mac] : now.filter((m) => m !== mac);
-    await deps.lan.setBlocked(next);
-    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
-    deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
-    return c.json({ mac, blocked: on });
   }
 
   return new Hono<AccessEnv>()
@@ -95,15 +67,5 @@ export function wifiRoutes(deps: WifiDeps) {
       deps.audit(role(c), 'showed the Wi-Fi join QR code');
       c.header('Cache-Control', 'no-store');
       return c.body(qrSvg(wifiUri(ssid, key)), 200, { 'Content-Type': 'image/svg+xml' });
-    })
-    .get('/clients', async (c) => {
-      const [leases, stations, neighbours, blocked] = await Promise.all([deps.lan.leases(), deps.lan.stations(), deps.lan.neighbours(), deps.lan.blocked()]);
-      const now = deps.now();
-      const present = new Set([...stations.map((s) => s.mac), ...neighbours.map((n) => n.mac)]);
-      for (const mac of seen.keys()) if (!present.has(mac)) seen.delete(mac);
-      for (const mac of present) if (!seen.has(mac)) seen.set(mac, now);
-      return c.json({ clients: lanClients({ leases, stations, neighbours, blocked, usage: deps.usage(), seen, now }) });
-    })
-    .post('/clients/:mac/block', (c) => block(c, true))
-    .delete('/clients/:mac/block', (c) => block(c, false));
+    });
 }

@@ -1,4 +1,4 @@
-// GET/PUT /api/wifi and GET /api/clients: shared with the UI. Values are never
+// GET/PUT /api/wifi: shared with the UI. Values are never
 // trimmed: what the customer typed is what the access point announces.
 import * as v from 'valibot';
 
@@ -45,20 +45,3 @@ export type WifiJson = {
   state: 'applied' | 'applying' | 'restored';
   key?: string;
 };
-
-/** One device on the LAN, GET /api/clients. `name` is data: render it as text. */
-export type ClientJson = {
-  mac: string;
-  name: string | null;
-  ip: string | null;
-  /** '2.4 GHz' | '5 GHz' | '6 GHz', or null when wired (or not seen on Wi-Fi). */
-  band: string | null;
-  signal: number | null;
-  wired: boolean;
-  since: string | null;
-  down: number;
-  up: number;
-  blocked: boolean;
-};
-
-export const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
