@@ -2,7 +2,7 @@
 // A new page is one line here, one file in pages/ and its strings in i18n/en/ and i18n/pl/.
 // Every page is a chunk of its own: a phone that lands on sign-in loads sign-in only.
 import type { ComponentType } from 'preact';
-import type { Role } from '../../device-daemon/src/api/session.ts';
+import type { Role } from '../../device-daemon/src/api/index.ts';
 import type { Key } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
 

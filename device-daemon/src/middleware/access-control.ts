@@ -3,10 +3,10 @@
 // read who may do what, and a test walks every registered route against it.
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import type { Role } from '../api/session.ts';
+import type { Role } from '../features/session/schemas.ts';
 import type { Session, Sessions } from '../auth/sessions.ts';
 import { readSessionCookie } from './session-cookie.ts';
-import { errorJson } from '../routes/validate.ts';
+import { errorJson } from './validate.ts';
 
 /** public: anyone; setup: only before first-boot setup; customer: any signed-in user; installer: installers only. */
 export type Access = 'public' | 'setup' | Role;

@@ -3,7 +3,7 @@
 // must be JSON, which a plain HTML form cannot send. The per-session token is
 // checked by access control, where the session is known.
 import type { MiddlewareHandler } from 'hono';
-import { errorJson } from '../routes/validate.ts';
+import { errorJson } from './validate.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -2,7 +2,7 @@
 // address still sends `Host: evil.example`, so only our own names and
 // addresses are served. 421 Misdirected Request for anything else.
 import type { MiddlewareHandler } from 'hono';
-import { errorJson } from '../routes/validate.ts';
+import { errorJson } from './validate.ts';
 
 /** The host part of a Host header: "192.168.1.1:80" -> "192.168.1.1", "[fe80::1]:80" -> "fe80::1". */
 export function hostName(header: string): string {

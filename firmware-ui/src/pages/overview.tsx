@@ -2,7 +2,7 @@
 // days left, near the cap when it would run out and what a day may use, the connection (which
 // says when the cap slows or stops it), and that the operator's count is the billed one. Live
 // (the layout follows the status; the banner above shows the cap and notices).
-import type { Status } from '../../../device-daemon/src/api/status.ts';
+import type { Status } from '../../../device-daemon/src/api/index.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { Link } from '../router.tsx';
 import { useApp } from '../state.ts';

@@ -3,7 +3,7 @@
 // put the modem), many devices sharing the line (the top users this period), or nothing
 // visible, and then whom to call.
 import type { ComponentChildren } from 'preact';
-import type { Status } from '../../../device-daemon/src/api/status.ts';
+import type { Status } from '../../../device-daemon/src/api/index.ts';
 import { formatBytes, formatDate, strings, t, type Key } from '../i18n/index.ts';
 import { Link } from '../router.tsx';
 import { useApp } from '../state.ts';
