@@ -2,6 +2,7 @@
 // test builds its own app and calls app.request(). The endpoints come from the
 // features' manifests (features/index.ts); this file only puts them in order
 // behind the guards.
+import type { Audit } from './auth/audit-log.ts';
 import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
 import type { Status } from './features/status/schemas.ts';
@@ -59,7 +60,7 @@ export type FeatureParts = AppDeps & {
   deviceNames: () => Record<string, string>;
   session: SessionDeps;
   /** Records who did what in the audit log. */
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */
@@ -70,7 +71,7 @@ function peerAddress(c: Context): string {
 
 /** The parts each feature is made from, as createApp hands them over. */
 export function featureParts(deps: AppDeps): FeatureParts {
-  const audit = (role: string, event: string) => void deps.auditLog.record(role, event);
+  const audit: Audit = (role, event, code, params) => void deps.auditLog.record(role, event, code, params);
   const session: SessionDeps = {
     accounts: deps.accounts,
     sessions: deps.sessions,

@@ -74,23 +74,23 @@ export function Cap({ onResult }: { onResult: (r: Result) => void }) {
         </p>
       </>
     );
-  } else if (role === 'installer' && plan.topupSizes.length) {
-    next = (
-      <p class="actions">
-        {plan.topupSizes.map((bytes) => (
-          <button type="button" disabled={busy} onClick={() => run(() => addTopup(state, bytes).then(() => t('cap.added')))}>
-            {t('cap.add', { size: formatBytes(bytes) })}
-          </button>
-        ))}
-      </p>
-    );
-  } else if (offers) {
+  } else if (offers && role !== 'installer') {
     next = <Support intro="cap.contact" />;
   }
   return (
     <div class="banner blocking" role="status">
       <p class="why">{t(u.state === 'blocked' ? 'cap.blocked' : 'cap.throttled', { date })}</p>
       {next}
+      {/* An installer on site may also add a top-up of the plan's sizes, at no charge. */}
+      {role === 'installer' && !sure && (
+        <p class="actions">
+          {plan.topupSizes.map((bytes) => (
+            <button type="button" class="second" disabled={busy} onClick={() => run(() => addTopup(state, bytes).then(() => t('cap.added')))}>
+              {t('cap.add', { size: formatBytes(bytes) })}
+            </button>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,6 +28,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </button>
         )}
         <select
+          translate={false}
           aria-label={t('app.language')}
           value={lang}
           onChange={(e) => chooseLang(state, e.currentTarget.value as Lang)}

@@ -45,7 +45,10 @@ export function useLoad<T>(load: (api: Api) => Promise<T>, every = 0): [T | null
   return [data, error, reload, setData];
 }
 
-/** A table: the heading row, then the rows; columns from `num` on are figures (right-aligned). */
+/**
+ * A table: the heading row, then the rows; columns from `num` on are figures (right-aligned).
+ * On a phone each row becomes a stacked block, every cell labelled by its column's heading.
+ */
 export function Table(props: { head: ComponentChildren[]; rows: ComponentChildren[][]; num?: number; class?: string }) {
   const cell = (i: number) => (i >= (props.num ?? 99) ? 'num' : undefined);
   return (
@@ -58,7 +61,9 @@ export function Table(props: { head: ComponentChildren[]; rows: ComponentChildre
       {props.rows.map((r) => (
         <tr>
           {r.map((c, i) => (
-            <td class={cell(i)}>{c}</td>
+            <td class={cell(i)} data-label={typeof props.head[i] === 'string' ? props.head[i] : undefined}>
+              {c}
+            </td>
           ))}
         </tr>
       ))}

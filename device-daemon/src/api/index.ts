@@ -13,3 +13,4 @@ export type { auditRoutes } from '../features/audit/routes.ts';
 export type { usageRoutes } from '../features/usage/routes.ts';
 export type { modemRoutes } from '../features/modem/routes.ts';
 export type { ErrorCode, ErrorJson, Issue } from './errors.ts';
+export type { AuditCode, AuditEntry } from './audit.ts';

@@ -60,7 +60,7 @@ export function Balance() {
             {r && !r.error && !r.reading && (
               <>
                 <p>{t('balance.raw')}</p>
-                <p class="reply">{r.text}</p>
+                <p class="reply" translate={false}>{r.text}</p>
               </>
             )}
             <p class="actions">
@@ -84,7 +84,7 @@ export function Balance() {
               {t(`topup.state.${purchase.state}`, { size: formatBytes(purchase.bytes) })}
             </p>
           )}
-          {purchase?.reply && <p class="reply">{purchase.reply}</p>}
+          {purchase?.reply && <p class="reply" translate={false}>{purchase.reply}</p>}
           {sure ? (
             <>
               <p>
@@ -176,7 +176,7 @@ function Ussd({ installer }: { installer: boolean }) {
       )}
       <Note text={error} />
       {reply?.text && (
-        <p class="reply" role="status">
+        <p class="reply" role="status" translate={false}>
           {reply.text}
         </p>
       )}

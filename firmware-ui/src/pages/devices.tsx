@@ -25,7 +25,7 @@ export function Devices() {
           {list.clients.map((c) => (
             <li key={c.mac} class={c.blocked ? 'off' : undefined}>
               <p class="row">
-                <strong class="name">{c.name ?? t('devices.unnamed')}</strong>
+                <strong class="name" translate={false}>{c.name ?? t('devices.unnamed')}</strong>
                 {c.blocked && <span class="badge">{t('devices.blocked')}</span>}
               </p>
               <small>{[c.ip, c.mac].filter(Boolean).join(' · ')}</small>

@@ -110,7 +110,7 @@ function Connection({ status: { connection: c, usage: u } }: { status: Status })
       </p>
       <dl>
         <dt>{t('connection.operator')}</dt>
-        <dd>{c.operator ?? '–'}</dd>
+        <dd translate={false}>{c.operator ?? '–'}</dd>
         <dt>{t('connection.network')}</dt>
         <dd>{c.technology ? network(c.technology) : '–'}</dd>
         <dt>{t('nav.signal')}</dt>

@@ -26,7 +26,7 @@ export function Sms() {
                   <strong>{t(m.incoming ? 'sms.from' : 'sms.to', { n: m.from })}</strong>
                   <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>
                 </p>
-                <p class="reply">{m.text}</p>
+                <p class="reply" translate={false}>{m.text}</p>
                 <button type="button" class="second" onClick={() => state.api.send(`DELETE /api/sms/${m.id}`, {}).then(reload, async (e) => setFailed(await explain(e)))}>
                   {t('sms.delete')}
                 </button>

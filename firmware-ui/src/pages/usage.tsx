@@ -81,10 +81,10 @@ function Devices({ devices }: { devices: UsageJson['devices'] }) {
           num={1}
           head={[t('device.device'), <Arrow k="daily.down" a="↓" />, <Arrow k="daily.up" a="↑" />, t('device.share')]}
           rows={devices.map((d) => [
-            <>
+            <span translate={false}>
               {d.name ?? d.key}
               {d.name && <small>{d.key}</small>}
-            </>,
+            </span>,
             formatBytes(d.down),
             formatBytes(d.up),
             `${Math.round(((d.down + d.up) / sum) * 100)}%`,

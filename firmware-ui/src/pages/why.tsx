@@ -82,7 +82,7 @@ function find(status: Status, clients: { name: string | null; mac: string; down:
           <ol class="top">
             {users.slice(0, 3).map((d) => (
               <li>
-                <span class="name">{d.name ?? d.mac}</span> <data value={d.down + d.up}>{formatBytes(d.down + d.up)}</data>
+                <span class="name" translate={false}>{d.name ?? d.mac}</span> <data value={d.down + d.up}>{formatBytes(d.down + d.up)}</data>
               </li>
             ))}
           </ol>

@@ -26,7 +26,7 @@ export function accountRoutes(deps: SessionDeps) {
         throw error;
       }
       deps.sessions.endOthers('customer', session.id);
-      deps.audit(session.role, 'changed the customer password');
+      deps.audit(session.role, 'changed the customer password', 'password-changed');
       return c.json({ ok: true });
     })
     .post('/setup', async (c) => {
@@ -45,7 +45,7 @@ export function accountRoutes(deps: SessionDeps) {
         throw new HttpError(422, error.code, error.message);
       }
       deps.throttle.succeeded(client);
-      deps.audit('customer', `first-boot setup done from ${client}`);
+      deps.audit('customer', `first-boot setup done from ${client}`, 'setup-done', { client });
       return signIn(c, deps, 'customer');
     });
 }

@@ -1,5 +1,6 @@
 // The devices on the LAN and their block. Customers may do it all: these are
 // their own devices, not the plan.
+import type { Audit } from '../../auth/audit-log.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { MAC } from './schemas.ts';
@@ -17,7 +18,7 @@ export type DevicesDeps = {
   usage: () => Record<string, Bytes>;
   now: () => number;
   clientAddress: (c: Context) => string;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 export function devicesRoutes(deps: DevicesDeps) {
@@ -36,7 +37,7 @@ export function devicesRoutes(deps: DevicesDeps) {
     const next = on ? [...now, mac] : now.filter((m) => m !== mac);
     await deps.lan.setBlocked(next);
     await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
-    deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
+    deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`, on ? 'device-blocked' : 'device-unblocked', { mac });
     return c.json({ mac, blocked: on });
   }
 

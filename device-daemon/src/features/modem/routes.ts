@@ -1,6 +1,7 @@
 // The modem's endpoints: balance and top-up purchase, USSD, SMS, the live signal
 // meter and the mobile settings. Who may call each is in manifest.ts; modem faults
 // answer with their code ({"error", "code"}).
+import type { Audit } from '../../auth/audit-log.ts';
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
 import { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
@@ -21,7 +22,7 @@ export type ModemDeps = {
   meter: SignalMeter;
   runtime: Pick<Runtime, 'usage'>;
   sessions: Sessions;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 const STATUS = { 'no-modem': 503, 'no-sim': 503, pin: 503, timeout: 504, network: 502, busy: 409 } as const;
@@ -75,7 +76,7 @@ export function modemRoutes(deps: ModemDeps) {
     .post('/topups/purchase', async (c) => {
       const { bytes } = await readJson(c, PurchaseInput);
       const p = await service.buyTopup(bytes, role(c));
-      deps.audit(role(c), `bought a top-up of ${bytes} bytes (${p.state})`);
+      deps.audit(role(c), `bought a top-up of ${bytes} bytes (${p.state})`, 'topup-bought', { bytes, state: p.state });
       return c.json({ bytes: p.bytes, at: iso(p.at), state: p.state, reply: p.reply }, 202);
     })
     .get('/ussd', async (c) => {
@@ -89,13 +90,13 @@ export function modemRoutes(deps: ModemDeps) {
       const code = (await service.config()).actions[action];
       if (!code || (INSTALLER_ACTIONS.includes(action) && role(c) !== 'installer')) throw new HttpError(404, 'no-such-action', 'no such action', { action });
       service.limit(`action:${action}`, 5);
-      if (INSTALLER_ACTIONS.includes(action)) deps.audit(role(c), `ran ${action} (${code})`);
+      if (INSTALLER_ACTIONS.includes(action)) deps.audit(role(c), `ran ${action} (${code})`, 'ussd-action', { action, code });
       return c.json(await service.ussd(code, false));
     })
     .post('/ussd', async (c) => {
       const { code } = await readJson(c, UssdInput);
       service.limit('console', 2);
-      deps.audit(role(c), `dialled ${code}`);
+      deps.audit(role(c), `dialled ${code}`, 'ussd-dialled', { code });
       return c.json(await service.ussd(code, true));
     })
     .post('/ussd/respond', async (c) => c.json(await service.ussdRespond((await readJson(c, UssdAnswerInput)).text)))
@@ -115,7 +116,7 @@ export function modemRoutes(deps: ModemDeps) {
       const { to, text } = await readJson(c, SmsInput);
       service.limit('sms', 5);
       await service.sendSms(to, text);
-      deps.audit(role(c), `sent an SMS to ${to}`);
+      deps.audit(role(c), `sent an SMS to ${to}`, 'sms-sent', { to });
       return c.json({ ok: true }, 201);
     })
     .get('/signal/events', (c) => {
@@ -146,13 +147,13 @@ export function modemRoutes(deps: ModemDeps) {
     .put('/mobile', async (c) => {
       const input = await readJson(c, MobileInput);
       await deps.mobile.set(input);
-      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`);
+      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`, 'mobile-changed', { apn: input.apn, mode: input.mode });
       return c.json(await deps.mobile.get());
     })
     .post('/mobile/pin', async (c) => {
       const { pin, newPin } = await readJson(c, PinInput);
       await deps.mobile.pin(pin, newPin);
-      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM');
+      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM', newPin ? 'pin-changed' : 'pin-unlocked');
       return c.json({ ok: true });
     });
 }

@@ -1,4 +1,5 @@
 // The plan: anyone signed in may read it; only installers change it or add top-ups.
+import type { Audit } from '../../auth/audit-log.ts';
 import { Hono } from 'hono/tiny';
 import { PlanInput, TopupInput } from './schemas.ts';
 import { planSaver, type PlanStore } from './store.ts';
@@ -13,7 +14,7 @@ export type PlanDeps = {
   plan: () => PlanConfig;
   /** Where the plan is stored (UCI) and how the daemon takes a new config. */
   store: PlanStore;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 export function planRoutes(deps: PlanDeps) {
@@ -24,7 +25,7 @@ export function planRoutes(deps: PlanDeps) {
       const plan = await readJson(c, PlanInput);
       await savePlan(plan);
       await deps.runtime.planChanged();
-      deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
+      deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`, 'plan-changed');
       return c.json(planToJson(deps.plan()));
     })
     .post('/topups', async (c) => {
@@ -33,7 +34,7 @@ export function planRoutes(deps: PlanDeps) {
         throw new HttpError(400, 'topup-size', `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`, { sizes: deps.plan().topup_size.join(',') });
       }
       const topup = await deps.runtime.addTopup(bytes, c.get('session')!.role);
-      deps.audit(c.get('session')!.role, `added a top-up of ${bytes} bytes`);
+      deps.audit(c.get('session')!.role, `added a top-up of ${bytes} bytes`, 'topup-added', { bytes });
       return c.json({ ...topup, at: new Date(topup.at).toISOString() }, 201);
     });
 }

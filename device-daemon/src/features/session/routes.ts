@@ -1,5 +1,6 @@
 // Sign-in, sign-out and "who am I". First-boot setup and password changes are
 // in features/account/, loaded when first used.
+import type { Audit } from '../../auth/audit-log.ts';
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
 import { LoginRequest, type Role, type SessionState } from './schemas.ts';
@@ -16,7 +17,7 @@ export type SessionDeps = {
   throttle: LoginThrottle;
   clientAddress: (c: Context) => string;
   secureCookies: boolean;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 /** Starts a session for `role`: a new id, the cookie, and the CSRF token in the body. */
@@ -46,13 +47,13 @@ export function sessionRoutes(deps: SessionDeps) {
       const role = await deps.accounts.authenticate(password);
       if (!role) {
         deps.throttle.failed(client);
-        deps.audit('unknown', `sign-in failed from ${client}`);
+        deps.audit('unknown', `sign-in failed from ${client}`, 'sign-in-failed', { client });
         throw new HttpError(401, 'wrong-password', 'wrong password');
       }
       deps.throttle.succeeded(client);
       const old = c.get('session');
       if (old) deps.sessions.end(old.id);
-      deps.audit(role, `signed in from ${client}`);
+      deps.audit(role, `signed in from ${client}`, 'signed-in', { client });
       return signIn(c, deps, role);
     })
     .delete('/session', (c) => {

@@ -1,6 +1,7 @@
 // Wi-Fi: name, password, security, client limit and the join QR code. Customers
 // may change all of it: it is their own network, not the plan. The key leaves
 // only when asked for, and every time it does (?reveal=1, the QR code) is audited.
+import type { Audit } from '../../auth/audit-log.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { WifiInput, type WifiJson } from './schemas.ts';
@@ -11,7 +12,7 @@ import { readJson } from '../../middleware/validate.ts';
 
 export type WifiDeps = {
   wireless: WirelessPort;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
   log: (line: string) => void;
 };
 
@@ -30,7 +31,7 @@ export function wifiRoutes(deps: WifiDeps) {
 
   async function wifi(c: Context<AccessEnv>, reveal: boolean): Promise<WifiJson> {
     const { key, ...rest } = await deps.wireless.read();
-    if (reveal) deps.audit(role(c), 'revealed the Wi-Fi password');
+    if (reveal) deps.audit(role(c), 'revealed the Wi-Fi password', 'wifi-revealed');
     return { ...rest, state, ...(reveal ? { key } : {}) };
   }
 
@@ -45,7 +46,10 @@ export function wifiRoutes(deps: WifiDeps) {
       const apply = await write;
       state = 'applying';
       const { key, ...shown } = input;
-      deps.audit(role(c), `changed Wi-Fi to ${JSON.stringify(shown)}${key === before.key ? '' : ' and the password'}`);
+      deps.audit(role(c), `changed Wi-Fi to ${JSON.stringify(shown)}${key === before.key ? '' : ' and the password'}`, 'wifi-changed', {
+        ssid: shown.ssid,
+        key: key === before.key ? 0 : 1,
+      });
       const body = await wifi(c, false);
       // Scheduled last: nothing below may wait on I/O, or the reload could start first.
       const responded = new Promise<void>((done) => afterResponse(c, done));
@@ -57,14 +61,14 @@ export function wifiRoutes(deps: WifiDeps) {
           (error: Error) => {
             state = 'restored';
             deps.log(`wifi: reload failed, previous settings restored: ${error.message}`);
-            deps.audit('system', 'Wi-Fi reload failed; the previous settings were restored');
+            deps.audit('system', 'Wi-Fi reload failed; the previous settings were restored', 'wifi-restored');
           },
         );
       return c.json(body, 202);
     })
     .get('/wifi/qr.svg', async (c) => {
       const { ssid, key } = await deps.wireless.read();
-      deps.audit(role(c), 'showed the Wi-Fi join QR code');
+      deps.audit(role(c), 'showed the Wi-Fi join QR code', 'wifi-qr');
       c.header('Cache-Control', 'no-store');
       return c.body(qrSvg(wifiUri(ssid, key)), 200, { 'Content-Type': 'image/svg+xml' });
     });

@@ -2,6 +2,26 @@ import type { Strings } from '../types.ts';
 import type { en } from '../en/audit.ts';
 
 export const pl: Strings<typeof en> = {
+  'audit.event.signed-in': 'Logowanie z {client}',
+  'audit.event.sign-in-failed': 'Błędne hasło z {client}',
+  'audit.event.setup-done': 'Pierwsza konfiguracja z {client}',
+  'audit.event.password-changed': 'Zmiana hasła klienta',
+  'audit.event.wifi-changed': 'Zmiana Wi-Fi: nazwa {ssid}',
+  'audit.event.wifi-restored': 'Zmiana Wi-Fi się nie udała; przywrócono poprzednie ustawienia',
+  'audit.event.wifi-revealed': 'Wyświetlenie hasła Wi-Fi',
+  'audit.event.wifi-qr': 'Wyświetlenie kodu QR Wi-Fi',
+  'audit.event.topup-bought': 'Zakup {size} u operatora',
+  'audit.event.topup-added': 'Dodanie doładowania {size}',
+  'audit.event.ussd-action': 'Kod operatora {code}',
+  'audit.event.ussd-dialled': 'Wybrano {code}',
+  'audit.event.sms-sent': 'Wysłanie SMS-a do {to}',
+  'audit.event.mobile-changed': 'Zmiana ustawień sieci komórkowej: APN {apn}',
+  'audit.event.pin-changed': 'Zmiana PIN-u karty SIM',
+  'audit.event.pin-unlocked': 'Odblokowanie karty SIM',
+  'audit.event.plan-changed': 'Zmiana planu',
+  'audit.event.device-blocked': 'Blokada internetu urządzenia {mac}',
+  'audit.event.device-unblocked': 'Odblokowanie internetu urządzenia {mac}',
+  'audit.event.older': 'Zapis sprzed tłumaczenia zdarzeń:',
   'audit.intro': 'Kto, co i kiedy zmienił w tym modemie, od najnowszych: logowania, hasła, Wi-Fi, plan i doładowania.',
   'audit.time': 'Czas',
   'audit.role': 'Kto',
@@ -9,5 +29,6 @@ export const pl: Strings<typeof en> = {
   'audit.none': 'Nic jeszcze nie zapisano.',
   'role.customer': 'Klient',
   'role.installer': 'Instalator',
+  'role.system': 'Modem',
   'role.unknown': 'Nieznany',
 };
