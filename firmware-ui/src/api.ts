@@ -66,6 +66,7 @@ type Sends = {
   'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
+  [name: `PUT /api/clients/${string}/name`]: [{ name: string }, unknown];
 };
 
 export type { ErrorCode, Issue };

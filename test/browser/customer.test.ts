@@ -138,6 +138,27 @@ if (reason) {
     });
   });
 
+  test('devices: usage this period first, online or not, and a name the household gives is kept (English, then Polish)', async () => {
+    await on(blocked, 'en', 'devices-en', async (page) => {
+      await page.getByRole('link', { name: 'Devices', exact: true }).click();
+      const first = page.locator('.list li').first();
+      await first.waitFor();
+      assert.match((await first.locator('p').first().textContent()) ?? '', /^[\d.,]+\s(B|KB|MB|GB) this period$/, 'usage first');
+      assert.match((await first.textContent()) ?? '', /Online now|Offline/);
+      await first.getByRole('button', { name: 'Rename' }).click();
+      await first.getByLabel('Name').fill('Kitchen tablet');
+      await first.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Kitchen tablet').waitFor();
+      await page.reload();
+      await page.getByText('Kitchen tablet').waitFor();
+    });
+    await on(blocked, 'pl', 'devices-pl', async (page) => {
+      await page.getByRole('link', { name: 'Urządzenia', exact: true }).click();
+      await page.getByText('Kitchen tablet').waitFor();
+      assert.match((await page.locator('.list li').first().textContent()) ?? '', /w tym okresie.*(Połączone|Niepołączone)/);
+    });
+  });
+
   test('blocked with nothing to buy: the banner says the internet is stopped and whom to call, in both languages', async () => {
     await on(blocked, 'en', 'blocked-en', async (page) => {
       await page.locator('.banner.blocking').waitFor({ timeout: 60_000 });

@@ -25,7 +25,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; modemTimeoutMs?: number } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; modemTimeoutMs?: number; clientAddress?: () => string } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -57,6 +57,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     log,
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
     modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
   });

@@ -19,6 +19,7 @@ export type AuditCode =
   | 'pin-unlocked'
   | 'plan-changed'
   | 'device-blocked'
-  | 'device-unblocked';
+  | 'device-unblocked'
+  | 'device-named';
 
 export type AuditEntry = { at: string; role: string; event: string; code?: AuditCode; params?: Record<string, string | number> };

@@ -73,12 +73,19 @@ export type LanInput = {
   /** When the daemon first saw each MAC present (ms), for clients with no connected time. */
   seen: ReadonlyMap<string, number>;
   now: number;
+  /** Names the household gave, by MAC. */
+  names?: Readonly<Record<string, string>>;
+  /** The requester's own address, to mark "this device". */
+  self?: string;
 };
 
 /** The device list: Wi-Fi stations, live neighbours and blocked MACs, joined by MAC. */
 export function lanClients(x: LanInput): ClientJson[] {
   const live = x.neighbours.filter((n) => !n.state.some((s) => s === 'FAILED' || s === 'INCOMPLETE'));
-  const macs = new Set([...x.stations.map((s) => s.mac), ...live.map((n) => n.mac), ...x.blocked]);
+  const online = new Set([...x.stations.map((s) => s.mac), ...live.map((n) => n.mac)]);
+  // Devices that used data this period are listed even when gone, as offline.
+  const used = Object.keys(x.usage).filter((k) => /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(k));
+  const macs = new Set([...online, ...x.blocked, ...used]);
   return [...macs]
     .map((mac): ClientJson => {
       const lease = x.leases.find((l) => l.mac === mac);
@@ -89,7 +96,7 @@ export function lanClients(x: LanInput): ClientJson[] {
       const use = x.usage[mac] ?? (ip ? x.usage[ip] : undefined);
       return {
         mac,
-        name: lease?.name ?? null,
+        name: x.names?.[mac] ?? lease?.name ?? null,
         ip,
         band: station?.band ?? null,
         signal: station?.signal ?? null,
@@ -98,6 +105,9 @@ export function lanClients(x: LanInput): ClientJson[] {
         down: use?.down ?? 0,
         up: use?.up ?? 0,
         blocked: x.blocked.includes(mac),
+        online: online.has(mac),
+        self: x.self !== undefined && ips.includes(x.self),
+        named: x.names?.[mac] !== undefined,
       };
     })
     .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.mac.localeCompare(b.mac));

@@ -24,10 +24,14 @@ export function Devices() {
         <ul class="plain list">
           {list.clients.map((c) => (
             <li key={c.mac} class={c.blocked ? 'off' : undefined}>
+              <p class="big">{t('devices.usedTotal', { size: formatBytes(c.down + c.up) })}</p>
               <p class="row">
                 <strong class="name" translate={false}>{c.name ?? t('devices.unnamed')}</strong>
+                {c.self && <span class="badge">{t('devices.self')}</span>}
+                <span class={c.online ? 'ok' : 'muted'}>{t(c.online ? 'devices.online' : 'devices.offline')}</span>
                 {c.blocked && <span class="badge">{t('devices.blocked')}</span>}
               </p>
+              <Rename mac={c.mac} name={c.named ? c.name : null} done={reload} />
               <small>{[c.ip, c.mac].filter(Boolean).join(' · ')}</small>
               <small>
                 {[c.wired ? t('devices.wired') : c.band, c.signal != null && `${c.signal} dBm`, c.since && t('devices.since', { time: formatDate(c.since, tz, { dateStyle: 'short', timeStyle: 'short' }) })]
@@ -57,5 +61,42 @@ export function Devices() {
         <p class="muted">{t('devices.none')}</p>
       )}
     </Card>
+  );
+}
+
+/** A name of the household's own for a device, kept on the modem; empty: back to the one it sends. */
+function Rename({ mac, name, done }: { mac: string; name: string | null; done: () => Promise<void> }) {
+  const [, state] = useApp();
+  const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        {t('devices.rename')}
+      </button>
+    );
+  return (
+    <form
+      class="rename"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const value = String(new FormData(e.currentTarget).get('name') ?? '');
+        try {
+          await state.api.send(`PUT /api/clients/${mac}/name`, { name: value });
+          setOpen(false);
+          await done();
+        } catch (err) {
+          setFailed(await explain(err));
+        }
+      }}
+    >
+      <label>
+        {t('devices.name')}
+        <input name="name" defaultValue={name ?? ''} maxLength={40} autocomplete="off" />
+      </label>
+      <small>{t('devices.nameHint')}</small>
+      <Note text={failed} />
+      <button>{t('devices.save')}</button>
+    </form>
   );
 }

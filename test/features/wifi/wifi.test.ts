@@ -191,4 +191,33 @@ wifi('block and unblock a device by MAC: its traffic stops, the list says so, an
   assert.is((await t.send('POST', '/api/clients/3c-22-fb-10-00-03/block', {})).status, 400);
 });
 
+wifi('a device keeps the name the household gives it across a restart; the requester is "this device"; one gone is offline', async () => {
+  let address = 'local';
+  const t = await testApp({ clientAddress: () => address });
+  const s = await t.signIn(CUSTOMER_PASSWORD);
+  const clients = async () => ((await (await t.request('/api/clients', { cookie: s.cookie })).json()) as { clients: ClientJson[] }).clients;
+  const phone = (await clients()).find((c) => c.name === 'anna-phone')!;
+  assert.ok(phone.online && !phone.self && !phone.named);
+  address = phone.ip!;
+  assert.ok((await clients()).find((c) => c.mac === phone.mac)!.self, 'the device asking is "this device"');
+  const rename = (name: string) => t.request(`/api/clients/${phone.mac}/name`, { method: 'PUT', cookie: s.cookie, csrf: s.csrf, body: { name } });
+  assert.is((await rename('Anna’s phone')).status, 200);
+  const named = (await clients()).find((c) => c.mac === phone.mac)!;
+  assert.equal([named.name, named.named], ['Anna’s phone', true]);
+  assert.equal(await t.store.read('device-names'), { [phone.mac]: 'Anna’s phone' }, 'in the flash store, which a reboot keeps');
+  const bad = await rename('two\nlines');
+  assert.is(bad.status, 400);
+  assert.is(((await bad.json()) as { issues: { path: string }[] }).issues[0]!.path, 'name');
+  assert.is((await rename('')).status, 200);
+  assert.is((await clients()).find((c) => c.mac === phone.mac)!.name, 'anna-phone', 'empty: back to the DHCP name');
+  // A device that used data this period and left the LAN stays listed, offline.
+  for (let i = 0; i < 3; i++) {
+    t.advance(1000);
+    await t.runtime.tick();
+  }
+  t.device.clients.splice(t.device.clients.findIndex((c) => c.mac === phone.mac), 1);
+  const gone = (await clients()).find((c) => c.mac === phone.mac);
+  assert.ok(gone && !gone.online, 'listed as offline');
+});
+
 wifi.run();

@@ -7,6 +7,7 @@ export const devices: Manifest = {
     'GET /api/clients': 'customer',
     'POST /api/clients/:mac/block': 'customer',
     'DELETE /api/clients/:mac/block': 'customer',
+    'PUT /api/clients/:mac/name': 'customer',
   },
   loads: 'first-use',
   routes: async (parts) =>

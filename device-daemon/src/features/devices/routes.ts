@@ -3,12 +3,15 @@
 import type { Audit } from '../../auth/audit-log.ts';
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import { MAC } from './schemas.ts';
+import { DeviceNameInput, MAC } from './schemas.ts';
 import { BLOCKED_CLIENTS } from './blocked-clients.ts';
+
+/** The names the household gave its devices, by MAC, in the flash store (kept across reboots). */
+export const DEVICE_NAMES = 'device-names';
 import { lanClients } from '../../core/lan-clients.ts';
 import type { Bytes } from '../../core/usage-ledger.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
-import { HttpError } from '../../middleware/validate.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
 import type { LanPort, StorePort } from '../../ports/types.ts';
 
 export type DevicesDeps = {
@@ -26,9 +29,15 @@ export function devicesRoutes(deps: DevicesDeps) {
   const seen = new Map<string, number>();
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
 
-  async function block(c: Context<AccessEnv>, on: boolean) {
+  function macOf(c: Context<AccessEnv>): string {
     const mac = c.req.param('mac')!.toLowerCase();
     if (!MAC.test(mac)) throw new HttpError(400, 'invalid', 'not a MAC address (aa:bb:cc:dd:ee:ff)', {}, { issues: [{ path: 'mac', message: 'not a MAC address', code: 'regex' }] });
+    return mac;
+  }
+  const names = async () => ((await deps.store.read(DEVICE_NAMES)) as Record<string, string> | null) ?? {};
+
+  async function block(c: Context<AccessEnv>, on: boolean) {
+    const mac = macOf(c);
     const addr = deps.clientAddress(c).replace(/^::ffff:/, '');
     if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
       throw new HttpError(409, 'own-device', 'this is the device you are using');
@@ -48,7 +57,17 @@ export function devicesRoutes(deps: DevicesDeps) {
       const present = new Set([...stations.map((s) => s.mac), ...neighbours.map((n) => n.mac)]);
       for (const mac of seen.keys()) if (!present.has(mac)) seen.delete(mac);
       for (const mac of present) if (!seen.has(mac)) seen.set(mac, now);
-      return c.json({ clients: lanClients({ leases, stations, neighbours, blocked, usage: deps.usage(), seen, now }) });
+      const self = deps.clientAddress(c).replace(/^::ffff:/, '');
+      return c.json({ clients: lanClients({ leases, stations, neighbours, blocked, usage: deps.usage(), seen, now, names: await names(), self }) });
+    })
+    .put('/clients/:mac/name', async (c) => {
+      const mac = macOf(c);
+      const { name } = await readJson(c, DeviceNameInput);
+      const { [mac]: _old, ...rest } = await names();
+      const trimmed = name.trim();
+      await deps.store.write(DEVICE_NAMES, trimmed ? { ...rest, [mac]: trimmed } : rest);
+      deps.audit(role(c), `named device ${mac} ${JSON.stringify(trimmed)}`, 'device-named', { mac, name: trimmed });
+      return c.json({ mac, name: trimmed || null });
     })
     .post('/clients/:mac/block', (c) => block(c, true))
     .delete('/clients/:mac/block', (c) => block(c, false));

@@ -18,6 +18,7 @@ export const en = {
   'audit.event.plan-changed': 'Changed the plan',
   'audit.event.device-blocked': 'Blocked the internet of device {mac}',
   'audit.event.device-unblocked': 'Unblocked the internet of device {mac}',
+  'audit.event.device-named': 'Named device {mac}',
   'audit.event.older': 'Recorded before events were translated:',
   'audit.intro': 'Who changed what on this modem, and when, newest first: sign-ins, passwords, Wi-Fi, the plan and top-ups.',
   'audit.time': 'Time',

@@ -1,4 +1,12 @@
 export const en = {
+  'devices.usedTotal': '{size} this period',
+  'devices.self': 'This device',
+  'devices.online': 'Online now',
+  'devices.offline': 'Offline',
+  'devices.rename': 'Rename',
+  'devices.name': 'Name',
+  'devices.nameHint': 'Up to 40 characters; the modem keeps it. Empty: the name the device sends.',
+  'devices.save': 'Save',
   'devices.blockHint': 'Blocking a device stops its internet, not its Wi-Fi: it stays connected to the modem and can be unblocked here at any time.',
   'devices.none': 'No devices connected.',
   'devices.unnamed': 'Unnamed device',

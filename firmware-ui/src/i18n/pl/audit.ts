@@ -21,6 +21,7 @@ export const pl: Strings<typeof en> = {
   'audit.event.plan-changed': 'Zmiana planu',
   'audit.event.device-blocked': 'Blokada internetu urządzenia {mac}',
   'audit.event.device-unblocked': 'Odblokowanie internetu urządzenia {mac}',
+  'audit.event.device-named': 'Nadanie nazwy urządzeniu {mac}',
   'audit.event.older': 'Zapis sprzed tłumaczenia zdarzeń:',
   'audit.intro': 'Kto, co i kiedy zmienił w tym modemie, od najnowszych: logowania, hasła, Wi-Fi, plan i doładowania.',
   'audit.time': 'Czas',
