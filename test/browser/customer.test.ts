@@ -148,13 +148,13 @@ if (reason) {
       await first.getByRole('button', { name: 'Rename' }).click();
       await first.getByLabel('Name').fill('Kitchen tablet');
       await first.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Kitchen tablet').waitFor();
+      await page.locator('strong.name', { hasText: 'Kitchen tablet' }).waitFor();
       await page.reload();
-      await page.getByText('Kitchen tablet').waitFor();
+      await page.locator('strong.name', { hasText: 'Kitchen tablet' }).waitFor();
     });
     await on(blocked, 'pl', 'devices-pl', async (page) => {
       await page.getByRole('link', { name: 'Urządzenia', exact: true }).click();
-      await page.getByText('Kitchen tablet').waitFor();
+      await page.locator('strong.name', { hasText: 'Kitchen tablet' }).waitFor();
       assert.match((await page.locator('.list li').first().textContent()) ?? '', /w tym okresie.*(Połączone|Niepołączone)/);
     });
   });
@@ -183,12 +183,43 @@ if (reason) {
       ['pl', /W tym tempie dane (skończą się \d+ \S+|wystarczą do odnowienia)\./, /Aby wystarczyły: do [\d.,]+\s(KB|MB) dziennie\./],
     ] as const) {
       await on(nearCap, lang, `near-cap-${lang}`, async (page) => {
+        if (lang === 'pl') {
+          // The Wi-Fi name counts bytes as it is typed: Polish letters take two.
+          await page.getByRole('link', { name: 'Wi-Fi', exact: true }).click();
+          await page.getByLabel('Nazwa sieci').fill('Zażółć');
+          await page.getByText('10 z 32 bajtów').waitFor();
+          await page.getByRole('link', { name: 'Przegląd', exact: true }).click();
+        }
         await page.locator('.forecast').waitFor({ timeout: 60_000 });
         const forecast = await text(page, '.forecast');
         assert.match(forecast, runsOut);
         assert.match(forecast, budget);
         assert.is(await page.locator('.banner.blocking').count(), 0, 'not at the cap yet');
       });
+    }
+  });
+
+  // Last: it makes this client wait on that device.
+  test('after repeated wrong passwords the sign-in wait counts down', async () => {
+    const tp = await openPage(browser, { baseURL: nearCap.url, viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    try {
+      const { page } = tp;
+      await page.goto('/');
+      await page.waitForURL('**/sign-in');
+      const timer = page.getByRole('timer');
+      for (let i = 0; i < 12 && !(await timer.count()); i++) {
+        await page.getByLabel('Password').fill(`wrong-password-${i}`);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForTimeout(300);
+      }
+      const first = Number(/in (\d+) seconds?/.exec((await timer.textContent()) ?? '')?.[1]);
+      assert.ok(first > 1, `a wait in seconds: ${await timer.textContent()}`);
+      await page.waitForTimeout(2200);
+      const later = Number(/in (\d+) seconds?/.exec((await timer.textContent()) ?? '')?.[1]);
+      assert.ok(later <= first - 2, `it counts down: ${first} then ${later}`);
+      await tp.screenshot('customer-sign-in-wait');
+    } finally {
+      await tp.close();
     }
   });
 }

@@ -30,7 +30,10 @@ export function Wifi() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [result, setResult] = useState<WifiJson['state'] | ''>('');
   const [qr, setQr] = useState(0);
+  /** The name's size as typed: a Wi-Fi name is 32 bytes, and Polish letters take two. */
+  const [ssidBytes, setSsidBytes] = useState<number | null>(null);
   if (!w) return <Loading error={error} />;
+  const bytes = ssidBytes ?? new TextEncoder().encode(w.ssid).length;
   const reveal = () => state.api.get('/api/wifi?reveal=1').then((r) => r.key!);
   return (
     <>
@@ -59,7 +62,17 @@ export function Wifi() {
           setQr((n) => n && n + 1);
         }}
       >
-        <Field name="ssid" label="wifi.ssid" issue={issues.ssid} defaultValue={w.ssid} autocomplete="off" />
+        <Field
+          name="ssid"
+          label="wifi.ssid"
+          issue={issues.ssid}
+          defaultValue={w.ssid}
+          autocomplete="off"
+          onInput={(e: Event) => setSsidBytes(new TextEncoder().encode((e.currentTarget as HTMLInputElement).value).length)}
+        />
+        <p class={bytes > 32 ? 'error' : 'note'} aria-live="polite">
+          {t('wifi.bytes', { n: bytes })}
+        </p>
         <div class="with-unit">
           <Field name="key" label="password.password" hint="wifi.keyHint" issue={issues.key}>
             <input

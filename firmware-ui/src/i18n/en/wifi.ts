@@ -1,6 +1,7 @@
 export const en = {
   'wifi.qrHint': 'Point a phone’s camera at the code to join this Wi-Fi without typing. The code holds the password: show it only to people you would tell it to.',
   'wifi.ssid': 'Network name',
+  'wifi.bytes': '{n} of 32 bytes (ą, ę, ł and other accented letters take 2, an emoji 4)',
   'wifi.keyHint': 'Empty: keep the current password.',
   'wifi.show': 'Show',
   'wifi.hide': 'Hide',

@@ -3,6 +3,7 @@ import type { en } from '../en/wifi.ts';
 
 export const pl: Strings<typeof en> = {
   'wifi.qrHint': 'Skieruj aparat telefonu na kod, aby połączyć się z tą siecią Wi-Fi bez wpisywania. Kod zawiera hasło: pokazuj go tylko tym, którym podałbyś hasło.',
+  'wifi.bytes': '{n} z 32 bajtów (ą, ę, ł i inne litery z ogonkami zajmują 2, emoji 4)',
   'wifi.ssid': 'Nazwa sieci',
   'wifi.keyHint': 'Puste: zostaje obecne hasło.',
   'wifi.show': 'Pokaż',
