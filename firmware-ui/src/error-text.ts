@@ -39,6 +39,11 @@ export function useFaultText(fault: { code: string } | null | undefined): string
 /** The problems the server named, by field (an issue's path names its field first: "alertPercent.1"). */
 export function issuesOf(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  if (e instanceof ApiError) for (const i of e.issues) out[i.path.split('.')[0]!] = t('field.invalid');
+  if (e instanceof ApiError) {
+    for (const i of e.issues) {
+      const key = `field.${i.code}`;
+      out[i.path.split('.')[0]!] = hasKey(key) && i.params ? t(key, i.params) : t('field.invalid');
+    }
+  }
   return out;
 }

@@ -71,9 +71,9 @@ lan('the device list joins leases, stations and neighbours by MAC; wired when no
     now,
   });
   assert.equal(clients, [
-    { mac: 'aa:00:00:00:00:01', name: 'phone', ip: '192.168.1.10', band: '5 GHz', signal: -50, wired: false, since: new Date(now - 60_000).toISOString(), down: 5, up: 1, blocked: false },
-    { mac: 'aa:00:00:00:00:02', name: null, ip: '192.168.1.11', band: null, signal: null, wired: true, since: new Date(now - 5000).toISOString(), down: 7, up: 2, blocked: false },
-    { mac: 'aa:00:00:00:00:09', name: null, ip: null, band: null, signal: null, wired: false, since: null, down: 0, up: 0, blocked: true },
+    { mac: 'aa:00:00:00:00:01', name: 'phone', ip: '192.168.1.10', band: '5 GHz', signal: -50, wired: false, since: new Date(now - 60_000).toISOString(), down: 5, up: 1, blocked: false, online: true, self: false, named: false },
+    { mac: 'aa:00:00:00:00:02', name: null, ip: '192.168.1.11', band: null, signal: null, wired: true, since: new Date(now - 5000).toISOString(), down: 7, up: 2, blocked: false, online: true, self: false, named: false },
+    { mac: 'aa:00:00:00:00:09', name: null, ip: null, band: null, signal: null, wired: false, since: null, down: 0, up: 0, blocked: true, online: false, self: false, named: false },
   ]);
 });
 

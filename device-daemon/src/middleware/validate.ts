@@ -63,7 +63,15 @@ export async function readJson<T extends v.GenericSchema>(c: Context, schema: T)
   const result = v.safeParse(schema, body);
   if (!result.success) {
     // The issue's kind (valibot's type: min_length, regex, check, ...) lets a page word it by field.
-    throw invalid(result.issues.map((i) => ({ path: i.path?.map((p) => String(p.key)).join('.') ?? '', message: i.message, code: i.type })));
+    throw invalid(
+      result.issues.map((i) => ({
+        path: i.path?.map((p) => String(p.key)).join('.') ?? '',
+        message: i.message,
+        code: i.type,
+        // The limit a check names (min_value 8, max_length 32), for the page's own words.
+        ...(typeof i.requirement === 'number' ? { params: { requirement: i.requirement } } : {}),
+      })),
+    );
   }
   return result.output;
 }

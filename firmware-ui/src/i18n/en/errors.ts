@@ -18,7 +18,7 @@ export const en = {
   'error.code.already-set-up': 'The modem is already set up. Sign in instead.',
   'error.code.wrong-password': 'Wrong password. Check it and try again.',
   'error.code.wrong-current-password': 'Your current password is not right. Check it and try again.',
-  'error.code.wrong-secret': 'The code from the label is not right. It is on the sticker under the modem.',
+  'error.code.wrong-secret': 'The secret from the label is not right. It is on the sticker under the modem.',
   'error.code.password-is-secret': 'Choose a password other than the code on the label.',
   'error.code.too-many-tries': 'Too many tries. Wait {seconds} s, then try again.',
   'error.code.topup-size': 'This top-up size is not on offer.',

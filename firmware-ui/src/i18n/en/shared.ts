@@ -7,4 +7,8 @@ export const en = {
   'password.mismatch': 'The two passwords differ.',
   'app.send': 'Send',
   'field.invalid': 'Not accepted.',
+  'field.min_value': 'At least {requirement}.',
+  'field.max_value': 'At most {requirement}.',
+  'field.min_length': 'At least {requirement} characters.',
+  'field.max_length': 'At most {requirement} characters.',
 };

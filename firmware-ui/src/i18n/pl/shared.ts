@@ -9,4 +9,8 @@ export const pl: Strings<typeof en> = {
   'password.mismatch': 'Hasła się różnią.',
   'app.send': 'Wyślij',
   'field.invalid': 'Niepoprawna wartość.',
+  'field.min_value': 'Co najmniej {requirement}.',
+  'field.max_value': 'Najwyżej {requirement}.',
+  'field.min_length': 'Co najmniej {requirement} znaków.',
+  'field.max_length': 'Najwyżej {requirement} znaków.',
 };
