@@ -85,7 +85,10 @@ if (reason) {
       await add.waitFor();
       await other.screenshot('cap-banner-installer');
       await add.click();
-      await other.page.getByText('Top-up added.').waitFor();
+      await other.page.getByText('Top-up added.').waitFor().catch(async (e) => {
+        await other.screenshot('failed-cap-installer');
+        throw new Error(`${(e as Error).message}\n${await other.page.locator('main').textContent()}`);
+      });
       assert.is(await other.page.locator('.banner.blocking').count(), 0, "the installer's banner is gone");
       assert.equal(other.errors, []);
     } finally {
