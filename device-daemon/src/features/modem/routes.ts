@@ -10,7 +10,7 @@ import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import type { MobileSettings } from './mobile-settings.ts';
 import type { ModemService } from './service.ts';
-import { ModemError } from '../../ports/modem/modem-error.ts';
+import { asModemError } from '../../ports/modem/modem-error.ts';
 import type { Runtime } from '../../jobs/runtime.ts';
 import { HttpError, readJson } from '../../middleware/validate.ts';
 
@@ -60,9 +60,10 @@ export function modemRoutes(deps: ModemDeps) {
   return new Hono<AccessEnv>()
     .onError((error, c) => {
       if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
-      if (!(error instanceof ModemError)) throw error;
-      const headers: Record<string, string> = error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {};
-      return c.json({ error: error.message, code: error.fault, retryAfter: error.retryAfter || undefined }, error.retryAfter ? 429 : STATUS[error.fault], headers);
+      const fault = asModemError(error);
+      if (!fault) throw error;
+      const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': String(fault.retryAfter) } : {};
+      return c.json({ error: fault.message, code: fault.fault, retryAfter: fault.retryAfter || undefined }, fault.retryAfter ? 429 : STATUS[fault.fault], headers);
     })
     .get('/balance', async (c) => c.json(await balance()))
     .post('/balance/check', async (c) => {

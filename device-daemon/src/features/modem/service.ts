@@ -3,7 +3,7 @@
 // network errors get one more try; repeats are rate limited.
 import { readBalance, compileTemplate, type BalanceReading } from '../../core/balance.ts';
 import { readModemConfig, type SendSpec } from '../../core/modem-config.ts';
-import { ModemError, transient } from '../../ports/modem/modem-error.ts';
+import { asModemError, ModemError, transient } from '../../ports/modem/modem-error.ts';
 import type { ModemPort, UciPort, UssdReply } from '../../ports/types.ts';
 import type { Runtime } from '../../jobs/runtime.ts';
 import type { Status } from '../status/schemas.ts';
@@ -147,8 +147,8 @@ export function createModemService(deps: ModemServiceDeps) {
   }
 
   async function record(at: number, text: string | null, error: unknown, template: string, late = false): Promise<BalanceResult> {
-    if (error && !(error instanceof ModemError)) throw error;
-    const e = error as ModemError | null;
+    const e = asModemError(error);
+    if (error && !e) throw error;
     const reading = text === null ? null : readBalance(text, template);
     const r: BalanceResult = { at, text, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
     // A late reply never replaces a newer result.
@@ -212,7 +212,7 @@ export function createModemService(deps: ModemServiceDeps) {
         await late(await send(offer, late));
       } catch (error) {
         // Sent but not answered: the next balance check can still confirm it.
-        if (!(error instanceof ModemError && error.fault === 'timeout')) {
+        if (asModemError(error)?.fault !== 'timeout') {
           purchase = null;
           throw error;
         }

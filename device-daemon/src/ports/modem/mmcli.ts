@@ -3,7 +3,7 @@
 // hiccup): a "couldn't find modem" makes us look it up again, once.
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
-import { ModemError } from './modem-error.ts';
+import { asModemError, ModemError } from './modem-error.ts';
 import { parseModem, parseModemList, parseSignal } from './mmcli-parse.ts';
 import { lazyPort } from '../lazy-port.ts';
 
@@ -56,7 +56,7 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       try {
         return await mmcli(['-m', modem, ...args], timeoutMs);
       } catch (error) {
-        if (retry > 0 || !(error instanceof ModemError) || error.fault !== 'no-modem') throw error;
+        if (retry > 0 || asModemError(error)?.fault !== 'no-modem') throw error;
         modem = null;
       }
     }
@@ -84,7 +84,7 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
         }
         return { ...status, signal };
       } catch (error) {
-        const fault = error instanceof ModemError ? error.fault : null;
+        const fault = asModemError(error)?.fault ?? null;
         const state = fault === 'no-modem' ? 'absent' : fault === 'no-sim' ? 'sim-missing' : fault === 'pin' ? 'locked' : 'failed';
         return { state, operator: null, technology: null, roaming: false, signal: NO_SIGNAL };
       }
