@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
 import type { Sessions } from '../../auth/sessions.ts';
 import { INSTALLER_ACTIONS } from '../../core/modem-config.ts';
+import { operatorCorrection, validDays } from '../../core/operator-figures.ts';
 import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import type { MobileSettings } from './mobile-settings.ts';
@@ -37,6 +38,7 @@ export function modemRoutes(deps: ModemDeps) {
     const allowance = state.allowance;
     const r = known?.reading ?? null;
     const method = (s: { ussd: string | null }) => (s.ussd ? 'ussd' : 'sms');
+    const operatorBytes = r ? operatorCorrection({ allowance, dataLeft: r.dataBytes, usedAtReading: known!.used, usedNow: used }) : null;
     return {
       configured: cfg.balance !== null,
       method: cfg.balance && method(cfg.balance),
@@ -47,11 +49,11 @@ export function modemRoutes(deps: ModemDeps) {
         dataBytes: r.dataBytes,
         money: r.money,
         expiry: r.expiry,
-        validDays: r.days ?? (r.expiry ? Math.max(0, Math.ceil((Date.parse(`${r.expiry}T23:59:59Z`) - service.now()) / 86_400_000)) : null),
+        validDays: validDays(r, service.now()),
       },
       counted: { used, allowance, left: allowance === null ? null : Math.max(0, allowance - used) },
       // What POST /api/usage/correction takes to set our count to the operator's.
-      correction: r?.dataBytes != null && allowance !== null ? { operatorBytes: Math.max(0, allowance - r.dataBytes + used - known!.used) } : null,
+      correction: operatorBytes === null ? null : { operatorBytes },
       topups: cfg.topups.map((t) => ({ bytes: t.bytes, method: method(t) })),
       purchase: purchase && { bytes: purchase.bytes, at: iso(purchase.at), state: purchase.state, reply: purchase.reply },
     };
