@@ -94,6 +94,7 @@ export async function createDevice(options: DeviceOptions) {
     statusEvents,
     auditLog,
     plan: () => config.plan,
+    config: () => config,
     planStore,
     now: wall.now,
     monotonic,

@@ -2,7 +2,7 @@
 // and SMS. One modem action at a time (actor.ts), each bounded by a timeout that
 // aborts it; network errors get one more try; repeats are rate limited.
 import { readBalance, compileTemplate, type BalanceReading } from '../../core/balance.ts';
-import { readModemConfig, type SendSpec } from '../../core/modem-config.ts';
+import type { ModemConfig, SendSpec } from '../../core/modem-config.ts';
 import { asModemError, ModemError, transient } from '../../ports/modem/modem-error.ts';
 import type { ModemPort, UciPort, UssdReply } from '../../ports/types.ts';
 import type { Runtime } from '../../jobs/runtime.ts';
@@ -15,7 +15,8 @@ import { mobileSettings } from './mobile-settings.ts';
 export type ModemServiceDeps = {
   modem: ModemPort;
   uci: UciPort;
-  pkg: string;
+  /** The operator's codes, as the running configuration has them. */
+  config: () => ModemConfig;
   runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal'>>;
   now: () => number;
   monotonic: () => number;
@@ -56,7 +57,7 @@ export function createModemService(deps: ModemServiceDeps) {
   // A balance or purchase SMS whose reply has not come yet.
   let awaiting: { number: string; before: Set<string>; handle: (text: string) => Promise<void> } | null = null;
 
-  const config = async () => readModemConfig(await deps.uci.show(deps.pkg));
+  const config = async () => deps.config();
   const used = () => deps.runtime.usage().used;
 
   const actor = createModemActor({ timeoutMs });
