@@ -1,5 +1,4 @@
 // The modem's actions through mmcli: USSD, SMS, SIM and PIN, network mode.
-// Loaded with the first request that needs one (see mmcli.ts), not at start.
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';

@@ -5,7 +5,7 @@ import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
 import { asModemError, ModemError } from './modem-error.ts';
 import { parseModem, parseModemList, parseSignal } from './mmcli-parse.ts';
-import { lazyPort } from '../lazy-port.ts';
+import { mmcliActions } from './mmcli-actions.ts';
 
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
 
@@ -65,8 +65,8 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
   const info = async (signal?: AbortSignal) => parseModem(await modemJson([], signal));
 
   const ctx: MmcliContext = { runner, mmcli, json, onModem, modemJson, info };
-  // USSD, SMS, SIM and settings load with the first request that needs them.
-  return lazyPort<ModemPort>(async () => (await import('./mmcli-actions.ts')).mmcliActions(ctx), {
+  return {
+    ...mmcliActions(ctx),
     // Never throws: the tick reads it every second, and a fault is a state to show.
     async status() {
       try {
@@ -89,5 +89,5 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
         return { state, operator: null, technology: null, roaming: false, signal: NO_SIGNAL };
       }
     },
-  });
+  };
 }
