@@ -1,5 +1,6 @@
 // The daemon's configuration, read from UCI (/etc/config/modem-admin) and checked
 // once here, so that the rest of the code sees typed, valid values only.
+import { readModemConfig, type ModemConfig } from './modem-config.ts';
 import * as v from 'valibot';
 import type { UciPackage, UciSection } from './device-data.ts';
 import { parseSize } from './size.ts';
@@ -75,7 +76,8 @@ const SupportSection = v.looseObject({
 export type DaemonConfig = v.InferOutput<typeof DaemonSection>;
 export type SupportConfig = v.InferOutput<typeof SupportSection>;
 export type PlanConfig = v.InferOutput<typeof PlanSection>;
-export type Config = { daemon: DaemonConfig; plan: PlanConfig; support: SupportConfig };
+/** `modem`: the operator's codes (core/modem-config.ts), read with the rest; `support`: how customers reach the ISP. */
+export type Config = { daemon: DaemonConfig; plan: PlanConfig; modem: ModemConfig; support: SupportConfig };
 
 /** Every problem found, with where (`section.option`) and the message alone. */
 export class ConfigError extends Error {
@@ -99,11 +101,16 @@ function check<T extends v.GenericSchema>(schema: T, options: unknown, where: st
   );
 }
 
-/** Reads and checks the `daemon 'main'`, `plan 'plan'` and `support 'support'` sections. Throws ConfigError with every problem. */
+/**
+ * Reads and checks the `daemon 'main'`, `plan 'plan'` and `support 'support'` sections (throws
+ * ConfigError with every problem), and the operator's codes (balance, ussd, topup sections; a
+ * code that fails its check is left out).
+ */
 export function readConfig(pkg: UciPackage): Config {
   return {
     daemon: check(DaemonSection, section(pkg, 'daemon', 'main'), 'main'),
     plan: check(PlanSection, section(pkg, 'plan', 'plan'), 'plan'),
+    modem: readModemConfig(pkg),
     support: check(SupportSection, section(pkg, 'support', 'support'), 'support'),
   };
 }

@@ -24,7 +24,7 @@ export function Sms() {
               <li key={m.id}>
                 <p class="row">
                   <strong>{t(m.incoming ? 'sms.from' : 'sms.to', { n: m.from })}</strong>
-                  <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>
+                  {m.time && <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>}
                 </p>
                 <p class="reply" translate={false}>{m.text}</p>
                 <button type="button" class="second" onClick={() => state.api.send(`DELETE /api/sms/${m.id}`, {}).then(reload, async (e) => setFailed(await explain(e)))}>

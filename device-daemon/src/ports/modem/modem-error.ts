@@ -1,24 +1,17 @@
 // A modem fault a user can act on; routes answer it with its code (api/errors.ts).
+//
+// Recognised by its `name` and `fault` strings, never by `instanceof`: the
+// simulator is a bundle of its own (dist/sim.mjs) with its own copy of this
+// class, so an error it throws is not an instance of the daemon's class.
 
-export type ModemFault = 'no-modem' | 'no-sim' | 'pin' | 'timeout' | 'network' | 'busy';
+export const MODEM_FAULTS = ['no-modem', 'no-sim', 'pin', 'timeout', 'network', 'busy'] as const;
+export type ModemFault = (typeof MODEM_FAULTS)[number];
 
 /** What exactly happened, finer than the fault: a wrong PIN and a SIM that needs its PUK are both 'pin'. */
 export type ModemCode = ModemFault | 'wrong-pin' | 'puk' | 'not-configured' | 'purchase-pending';
 
-/** Marks a ModemError from any bundle (see below). */
-const BRAND = Symbol.for('modem-admin.ModemError');
-
 export class ModemError extends Error {
-  readonly [BRAND] = true;
-
-  /**
-   * The simulator is a bundle of its own (dist/sim.mjs) with its own copy of this class: a
-   * fault it throws must still be known as a ModemError by the daemon's routes and service.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && BRAND in value;
-  }
-
+  override readonly name = 'ModemError';
   constructor(
     readonly fault: ModemFault,
     message: string,
@@ -32,5 +25,12 @@ export class ModemError extends Error {
   }
 }
 
+/** The modem fault `error` is, from whichever bundle it came; null for any other error. */
+export function asModemError(error: unknown): ModemError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as Partial<ModemError>;
+  return e.name === 'ModemError' && (MODEM_FAULTS as readonly unknown[]).includes(e.fault) && typeof e.message === 'string' ? (error as ModemError) : null;
+}
+
 /** A network error is worth one more try; a timeout is not (the reply may still come). */
-export const transient = (error: unknown): boolean => error instanceof ModemError && error.fault === 'network';
+export const transient = (error: unknown): boolean => asModemError(error)?.fault === 'network';
