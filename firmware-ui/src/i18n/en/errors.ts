@@ -1,6 +1,6 @@
 // What went wrong, in words, with what to do: one message per code the API answers
 // (device-daemon/src/api/errors.ts), and the problems a form field can have.
-import type { ErrorCode } from '../../../../device-daemon/src/api/errors.ts';
+import type { ErrorCode } from '../../../../device-daemon/src/api/index.ts';
 
 export const en = {
   'error.code.bad-json': 'The page sent something the modem could not read. Reload the page and try again.',
