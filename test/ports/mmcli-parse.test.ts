@@ -40,9 +40,27 @@ parse('a roaming Telit on LTE', () => {
 parse('a failed modem without SIM (values of the Sierra -K capture), with "--" and missing keys', () => {
   const m = parseModem({ modem: { generic: { state: 'failed', 'state-failed-reason': 'sim-missing', 'access-technologies': [], sim: '--' }, '3gpp': { 'operator-name': '--', 'registration-state': '--' } } });
   assert.equal(m, { state: 'sim-missing', operator: null, technology: null, roaming: false, registration: null, simPath: null, ownNumber: null });
-  assert.is(parseModem({ modem: {} }).state, 'searching', 'a modem with no generic section at all');
+  assert.is(parseModem({ modem: {} }).state, 'initializing', 'a modem with no generic section at all is not yet known');
   assert.is(parseModem({ modem: { generic: { state: 'locked', sim: '/' } } }).simPath, null);
   assert.throws(() => parseModem({ nothing: 1 }), 'not a modem output at all');
+});
+
+parse('states as ModemManager names them: disabled is not searching, locked and failed are kept', () => {
+  const state = (s: string, reason = '--') => parseModem({ modem: { generic: { state: s, 'state-failed-reason': reason } } }).state;
+  assert.is(state('disabled'), 'disabled');
+  assert.is(state('disabling'), 'disabled');
+  assert.is(state('enabling'), 'enabling');
+  assert.is(state('enabled'), 'enabled');
+  assert.is(state('locked'), 'locked');
+  assert.is(state('failed', 'unknown-capabilities'), 'failed');
+  assert.is(state('failed', 'sim-missing'), 'sim-missing');
+  assert.is(state('initializing'), 'initializing');
+  assert.is(state('searching'), 'searching');
+  assert.is(state('disconnecting'), 'registered');
+});
+
+parse('signal figures under a comma-decimal locale', () => {
+  assert.equal(parseSignal({ modem: { signal: { lte: { rsrp: '-101,50', rsrq: '-11,00', snr: '3,20', rssi: '-75,00' } } } }), { rsrp: -101.5, rsrq: -11, sinr: 3.2, rssi: -75 });
 });
 
 parse('LTE signal: RSRP, RSRQ, SINR (snr) and RSSI as numbers', () => {

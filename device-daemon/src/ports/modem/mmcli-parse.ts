@@ -11,8 +11,9 @@ export const obj = <T extends v.ObjectEntries>(entries: T) => v.optional(v.loose
 
 /** mmcli's string value, or null for "--", "" and "(null)". */
 export const value = (text: string | undefined): string | null => (text === undefined || /^(--|\(null\)|)$/.test(text) ? null : text);
+// mmcli prints with %.2f, so a comma-decimal locale (glibc honours LC_NUMERIC) gives "-67,00".
 const dbm = (text: string | undefined): number | null => {
-  const n = Number(value(text) ?? NaN);
+  const n = Number(value(text)?.replace(',', '.') ?? NaN);
   return Number.isFinite(n) ? n : null;
 };
 
@@ -26,8 +27,17 @@ const ModemJson = v.looseObject({
   }),
 });
 
+// ModemManager's states (MMModemState) as it names them; the passing ones
+// (disabling, disconnecting) show where the modem is headed, an unknown one as starting.
 const STATES: Record<string, ModemState> = {
+  failed: 'failed',
+  unknown: 'initializing',
+  initializing: 'initializing',
   locked: 'locked',
+  disabled: 'disabled',
+  disabling: 'disabled',
+  enabling: 'enabling',
+  enabled: 'enabled',
   searching: 'searching',
   registered: 'registered',
   connecting: 'connecting',
@@ -39,7 +49,8 @@ const STATES: Record<string, ModemState> = {
 export function parseModem(json: unknown): Omit<ModemStatus, 'signal'> & { simPath: string | null; ownNumber: string | null } {
   const { generic, '3gpp': gpp } = v.parse(ModemJson, json).modem;
   const registration = value(gpp['registration-state']);
-  const state: ModemState = generic['state-failed-reason'] === 'sim-missing' ? 'sim-missing' : (STATES[generic.state] ?? (generic.state === 'failed' ? 'failed' : 'searching'));
+  const reason = generic['state-failed-reason'];
+  const state: ModemState = generic.state === 'failed' && reason === 'sim-missing' ? 'sim-missing' : (STATES[generic.state] ?? 'initializing');
   return {
     state,
     operator: value(gpp['operator-name']),
