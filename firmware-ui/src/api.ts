@@ -22,7 +22,7 @@ export type BalanceJson = ModemSchema['/balance']['$get']['output'];
 export type MobileJson = ModemSchema['/mobile']['$get']['output'];
 export type UssdReply = { text: string; final: boolean };
 export type SmsJson = { messages: { id: string; from: string; text: string; time: string; incoming: boolean }[] };
-export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiJson };
+export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 

@@ -240,6 +240,16 @@ export const pl: Dict = {
   'w.qr': 'Pokaż kod QR',
   'w.qrHide': 'Ukryj kod QR',
   'w.qrAlt': 'Kod QR do połączenia z {ssid}',
+  'w.same': 'Ta sama nazwa i hasło we wszystkich pasmach',
+  'w.allBands': 'Wszystkie pasma',
+  'w.network': 'Sieć',
+  'w.bands': 'Pasma: {bands}',
+  'w.mlo': 'Wi-Fi 7 wielołączowe (MLO): {bands}',
+  'w.wpa3Only': '{bands} dopuszcza tylko WPA3: WPA2/WPA3 działa tam jako WPA3.',
+  'w.managed': 'Ustawione przez dostawcę ({security}); nie zmienia się tutaj.',
+  'w.sec.none': 'Otwarta (bez hasła)',
+  'w.sec.owe': 'Otwarta, szyfrowana (OWE)',
+  'w.sec.unknown': 'inne',
 
   // devices
   'v.none': 'Brak podłączonych urządzeń.',
