@@ -3,10 +3,21 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
 import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
-import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
-import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
+import * as mm from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import * as msg from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
+import { readable, Unreadable } from '../../device-daemon/src/core/unreadable.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
+
+// The readings, where these captures must give one (the parsers return Unreadable, never throw).
+const parseModemList = (j: unknown) => readable(mm.parseModemList(j));
+const parseModem = (j: unknown) => readable(mm.parseModem(j));
+const parseSignal = (j: unknown) => readable(mm.parseSignal(j));
+const parseSim = (j: unknown, own: string | null) => readable(msg.parseSim(j, own));
+const parseSmsList = (j: unknown) => readable(msg.parseSmsList(j));
+const parseSms = (j: unknown, path: string) => readable(msg.parseSms(j, path));
+const parseUssdStatus = (j: unknown) => readable(msg.parseUssdStatus(j));
+const { parseUssdReply } = msg;
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/modem/${name}`, import.meta.url), 'utf8');
 const json = (name: string) => JSON.parse(fixture(name)) as unknown;
@@ -42,7 +53,10 @@ parse('a failed modem without SIM (values of the Sierra -K capture), with "--" a
   assert.equal(m, { state: 'sim-missing', operator: null, technology: null, roaming: false, registration: null, simPath: null, ownNumber: null });
   assert.is(parseModem({ modem: {} }).state, 'initializing', 'a modem with no generic section at all is not yet known');
   assert.is(parseModem({ modem: { generic: { state: 'locked', sim: '/' } } }).simPath, null);
-  assert.throws(() => parseModem({ nothing: 1 }), 'not a modem output at all');
+  const odd = mm.parseModem({ nothing: 1 });
+  assert.instance(odd, Unreadable, 'not a modem output at all');
+  assert.match((odd as Unreadable).message, /^mmcli -J -m: unreadable output \(modem: /);
+  assert.is((mm.parseModem('{"modem":{"generic":') as Unreadable).why, 'not JSON', 'a cut-off output');
 });
 
 parse('states as ModemManager names them: disabled is not searching, locked and failed are kept', () => {

@@ -4,15 +4,16 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
 import { parseSim } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
+import { readable } from '../../device-daemon/src/core/unreadable.ts';
 
 type Meta = { what: string; source: string; parse: { fn: string; ownNumber?: string | null }; expected: unknown };
 
 const root = new URL('../fixtures/real-world/', import.meta.url);
 const PARSERS: Record<string, (json: unknown, meta: Meta) => unknown> = {
-  parseModemList: (json) => parseModemList(json),
-  parseModem: (json) => parseModem(json),
-  parseSignal: (json) => parseSignal(json),
-  parseSim: (json, meta) => parseSim(json, meta.parse.ownNumber ?? null),
+  parseModemList: (json) => readable(parseModemList(json)),
+  parseModem: (json) => readable(parseModem(json)),
+  parseSignal: (json) => readable(parseSignal(json)),
+  parseSim: (json, meta) => readable(parseSim(json, meta.parse.ownNumber ?? null)),
 };
 
 const captures = suite('real-world captures read as their notes say');

@@ -3,7 +3,7 @@
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
-import { ModemError } from './modem-error.ts';
+import { ModemError, modemReading } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
@@ -16,7 +16,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   async function ussdReply(stdout: string): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
     // An empty reply means the text comes later (ussdPending); else ask whether the session waits for us.
-    const pending = text ? parseUssdStatus(await modemJson('--3gpp-ussd-status')) : null;
+    const pending = text ? modemReading(parseUssdStatus(await modemJson('--3gpp-ussd-status'))) : null;
     return { text, final: text !== '' && pending?.final !== false };
   }
 
@@ -29,16 +29,16 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   return {
     ussd: async (code) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000)),
     ussdRespond: async (text) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000)),
-    ussdPending: async () => parseUssdStatus(await modemJson('--3gpp-ussd-status')),
+    ussdPending: async () => modemReading(parseUssdStatus(await modemJson('--3gpp-ussd-status'))),
     async ussdCancel() {
       await onModem(['--3gpp-ussd-cancel']);
     },
     async listSms() {
-      const paths = parseSmsList(await modemJson('--messaging-list-sms'));
+      const paths = modemReading(parseSmsList(await modemJson('--messaging-list-sms')));
       const out: SmsMessage[] = [];
       for (const path of paths) {
         let sms = smsCache.get(path);
-        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path]), path)));
+        if (!sms) smsCache.set(path, (sms = modemReading(parseSms(await json(['-s', path]), path))));
         out.push(sms);
       }
       for (const path of smsCache.keys()) if (!paths.includes(path)) smsCache.delete(path);
@@ -58,7 +58,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     async sim() {
       const { simPath, ownNumber } = await info();
       if (!simPath) throw new ModemError('no-sim', 'no SIM card');
-      return parseSim(await json(['-i', simPath]), ownNumber);
+      return modemReading(parseSim(await json(['-i', simPath]), ownNumber));
     },
     async unlockPin(pin) {
       await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`]);

@@ -3,8 +3,8 @@
 // hiccup): a "couldn't find modem" makes us look it up again, once.
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
-import { ModemError } from './modem-error.ts';
-import { parseModem, parseModemList, parseSignal } from './mmcli-parse.ts';
+import { ModemError, modemReading } from './modem-error.ts';
+import { parseModem, parseModemList, parseSignal, type ModemInfo } from './mmcli-parse.ts';
 import { lazyPort } from '../lazy-port.ts';
 
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
@@ -26,10 +26,11 @@ export function modemFault(error: unknown): Error {
 export type MmcliContext = {
   runner: CommandRunner;
   mmcli: (args: string[], timeoutMs?: number) => Promise<string>;
-  json: (args: string[]) => Promise<unknown>;
+  /** mmcli -J's text: the parsers read it (and say when they cannot). */
+  json: (args: string[]) => Promise<string>;
   onModem: (args: string[], timeoutMs?: number) => Promise<string>;
-  modemJson: (...args: string[]) => Promise<unknown>;
-  info: () => Promise<Omit<ModemStatus, 'signal'> & { simPath: string | null; ownNumber: string | null }>;
+  modemJson: (...args: string[]) => Promise<string>;
+  info: () => Promise<ModemInfo>;
 };
 
 export function mmcliModem(runner: CommandRunner): ModemPort {
@@ -43,13 +44,13 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       throw modemFault(error);
     }
   };
-  const json = async (args: string[]) => JSON.parse(await mmcli(['-J', ...args])) as unknown;
+  const json = (args: string[]) => mmcli(['-J', ...args]);
 
   /** Runs `mmcli -m <modem> ...args`, finding the modem first and again once if it went away. */
   async function onModem(args: string[], timeoutMs?: number): Promise<string> {
     for (let retry = 0; ; retry++) {
       if (!modem) {
-        modem = parseModemList(await json(['-L']))[0] ?? null;
+        modem = modemReading(parseModemList(await json(['-L'])))[0] ?? null;
         signalReady = false;
         if (!modem) throw new ModemError('no-modem', 'no modem found');
       }
@@ -61,8 +62,8 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       }
     }
   }
-  const modemJson = async (...args: string[]) => JSON.parse(await onModem(['-J', ...args])) as unknown;
-  const info = async () => parseModem(await modemJson());
+  const modemJson = (...args: string[]) => onModem(['-J', ...args]);
+  const info = async () => modemReading(parseModem(await modemJson()));
 
   const ctx: MmcliContext = { runner, mmcli, json, onModem, modemJson, info };
   // USSD, SMS, SIM and settings load with the first request that needs them.
@@ -77,7 +78,7 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
             // The modem samples signal figures only after a refresh rate is set.
             if (!signalReady) await onModem(['--signal-setup=5']);
             signalReady = true;
-            signal = parseSignal(await modemJson('--signal-get'));
+            signal = modemReading(parseSignal(await modemJson('--signal-get')));
           } catch {
             signalReady = false;
           }
