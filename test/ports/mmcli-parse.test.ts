@@ -6,6 +6,7 @@ import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
 import * as mm from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
 import * as msg from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
 import { readable, Unreadable } from '../../device-daemon/src/core/unreadable.ts';
+import { keyValueToJson } from '../helpers/mmcli-keyvalue.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
 
@@ -75,6 +76,18 @@ parse('states as ModemManager names them: disabled is not searching, locked and 
 
 parse('signal figures under a comma-decimal locale', () => {
   assert.equal(parseSignal({ modem: { signal: { lte: { rsrp: '-101,50', rsrq: '-11,00', snr: '3,20', rssi: '-75,00' } } } }), { rsrp: -101.5, rsrq: -11, sinr: 3.2, rssi: -75 });
+});
+
+parse('-K captures (read through the -J shape): a searching Quectel with a rejection, a Sierra without SIM, USSD menus', () => {
+  const quectel = parseModem(keyValueToJson(fixture('mmcli-K-m-quectel-rm530n-gl-searching-rejected-ceraui.txt')));
+  assert.equal(quectel, { state: 'searching', operator: 'TIGO', technology: null, roaming: false, registration: 'searching', simPath: '/org/freedesktop/ModemManager1/SIM/0', ownNumber: '+570000000000' });
+  const sierra = parseModem(keyValueToJson(fixture('mmcli-K-m-sierra-em7595-sim-missing-ceraui.txt')));
+  assert.equal([sierra.state, sierra.simPath, sierra.registration], ['sim-missing', null, null]);
+  const menu = parseUssdStatus(keyValueToJson(fixture('mmcli-K-3gpp-ussd-status-menu-ceraui.txt')))!;
+  assert.equal(menu, { text: 'Mi Prepago\n3000000000\n1:Habla y Mensajea\n2:Combos\n3:Paquetes Ilimidatos\n4:Saldo y consumo\n5:Registra la sim a tu nombre\n6:Roaming\n', final: false });
+  const sub = parseUssdStatus(keyValueToJson(fixture('mmcli-K-3gpp-ussd-status-submenu-ceraui.txt')))!;
+  assert.equal(sub.text.split('\n'), ['1: Consulta Saldo', '2: Consulta tu oferta Prepago', '3: Apagar/Prender Datos', '- - -', '00:inicio', '0:atras']);
+  assert.is(sub.final, false, 'a menu waits for the answer');
 });
 
 parse('LTE signal: RSRP, RSRQ, SINR (snr) and RSSI as numbers', () => {
