@@ -10,6 +10,7 @@ import { freePort, repo, signInCustomer, startDaemonProcess } from './daemon-pro
 import { measureSizes } from './size.ts';
 import { capToShapedMs, tickCost } from './bench-plan.ts';
 import { routerSetting, type RouterSetting } from './bench-router.ts';
+import { throttledLine } from './bench-throttle.ts';
 
 const STARTS = 5;
 const REQUESTS = 20_000;
@@ -232,6 +233,7 @@ const bare = await benchBare(daemon.statusJson, setting.v8Flags);
 const sizes = measureSizes(join(repo, 'dist'));
 const tickMicros = Math.round(await tickCost(35));
 const capToShaped = await capToShapedMs();
+const throttled = await throttledLine();
 const arm64 = await benchArm64(daemon.statusJson);
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const d = daemon.life;
@@ -256,6 +258,8 @@ const result = {
   tickMicrosWith35Clients: tickMicros,
   /** Apply time after the tick that sees the crossing; the tick comes at most poll_ms (1000) after it. */
   capToShapedMs: capToShaped === null ? null : Math.round(capToShaped),
+  /** Median round trips (ms) from the LAN through the throttle, idle and with bulk TCP filling each direction; null without root. */
+  throttled,
   /** Under qemu-aarch64-static with Debian's arm64 Node; null without the arm64 root (see test/arm64). */
   arm64: arm64 && {
     node: arm64.node,
@@ -288,6 +292,17 @@ console.log(
     ? 'cap crossed to shaping applied: needs root (real tc in a network namespace)'
     : `cap crossed to shaping applied: ${Math.round(capToShaped)} ms with the real tc after the tick that sees it (the tick comes within poll_ms, 1000 ms)\n`,
 );
+if (throttled) {
+  const row = (name: string, r: typeof throttled.idle) =>
+    `  ${name.padEnd(14)}${String(r.pingMs ?? '-').padStart(8)}${String(r.udpMs ?? '-').padStart(8)}${`${r.lostOf20}/20`.padStart(8)}${String(r.bulkKbit ?? '-').padStart(12)}`;
+  console.log(`round trips from the LAN through the ${throttled.kbit} kbit/s throttle, queue under the token bucket: ${throttled.queue} (median ms; 10 pings and 10 64-byte UDP echoes, 0.5 s apart):`);
+  console.log(`  ${'load'.padEnd(14)}${'ping'.padStart(8)}${'udp'.padStart(8)}${'lost'.padStart(8)}${'bulk kbit/s'.padStart(12)}`);
+  console.log(row('idle', throttled.idle));
+  console.log(row('bulk upload', throttled.upload));
+  console.log(row('bulk download', throttled.download));
+} else {
+  console.log('round trips through the throttle: need root (namespaces and the real tc)');
+}
 if (result.arm64) {
   const a = result.arm64;
   console.log(`arm64 under qemu-user (Node ${a.node}, ${ARM64_STARTS} starts, median):`);
