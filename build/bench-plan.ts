@@ -43,7 +43,7 @@ function rig(clients: number, cap: string, shaper?: (device: SimDevice) => Shape
   };
   const log = () => {};
   const sampler = createUsageSampler(
-    { counters: ports.counters, accounting: ports.accounting, clock, monotonic: () => mono, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, log },
+    { counters: ports.counters, accounting: ports.accounting, clock, monotonic: () => mono, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, tickMs: 1000, log },
     null,
   );
   const runtime = createRuntime({

@@ -81,6 +81,7 @@ export async function startDaemon(options: DaemonOptions) {
       wanDevice,
       plan: () => config.plan,
       maxBytesPerSecond: (config.daemon.max_link_mbit * 1_000_000) / 8,
+      tickMs: config.daemon.poll_ms,
       log,
     },
     saved?.data ?? null,

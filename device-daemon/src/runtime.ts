@@ -121,7 +121,7 @@ export function createRuntime(deps: RuntimeDeps) {
       await checkOffload();
       // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
       const notes = sampler.notes();
-      await enforce(notes.includes('recreated') || notes.includes('reset'));
+      await enforce(notes.includes('rebooted') || notes.includes('recreated') || notes.includes('reset'));
       if (meters > 0 || deps.monotonic() - modemRead >= MODEM_MS) {
         modem = await ports.modem.status();
         modemRead = deps.monotonic();

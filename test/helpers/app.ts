@@ -73,7 +73,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
   const logs: string[] = [];
   const log = (line: string) => logs.push(line);
   const sampler = createUsageSampler(
-    { counters: ports.counters, accounting: ports.accounting, clock, monotonic, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, log },
+    { counters: ports.counters, accounting: ports.accounting, clock, monotonic, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, tickMs: 1000, log },
     null,
   );
   const statusEvents = createHub<Status>();

@@ -27,6 +27,8 @@ export type SamplerDeps = {
   wanDevice: string;
   plan: () => PlanConfig;
   maxBytesPerSecond: number;
+  /** The sampling tick (poll_ms): how close to 2^32 a counter must have been to wrap. */
+  tickMs: number;
   log: (line: string) => void;
 };
 
@@ -105,10 +107,10 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
       }
       const raw = await deps.counters.read(deps.wanDevice);
       const reading = raw && { ...raw, at: deps.monotonic() };
-      const delta = counterDelta(state.wan, reading, deps.maxBytesPerSecond);
+      const delta = counterDelta(state.wan, reading, { maxBytesPerSecond: deps.maxBytesPerSecond, tickMs: deps.tickMs });
       notes = delta.notes;
       for (const note of delta.notes) {
-        if (note === 'recreated' || note === 'wrap' || note === 'reset' || note === 'clamped')
+        if (note === 'rebooted' || note === 'recreated' || note === 'wrap' || note === 'reset' || note === 'clamped')
           deps.log(`usage: ${deps.wanDevice} counters ${note} (counted ${delta.down} down, ${delta.up} up)`);
       }
       let ledger = addUsage(state.ledger, delta, now, deps.plan().timezone);
