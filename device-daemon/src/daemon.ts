@@ -1,6 +1,6 @@
 // Wires the daemon together: config, ports, state, jobs and the HTTP app.
 // main.ts handles the command line and signals; this file owns the lifecycle.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -71,7 +71,9 @@ export async function startDaemon(options: DaemonOptions) {
 
   const flash = atomicFileStore(options.stateDir, log);
   const ram = atomicFileStore(ramDir, log);
-  const saved = await loadNewest<UsageState>(ram, flash, 'usage');
+  // Created once with the flash store; the RAM journal is matched to it.
+  const storeId = (await readOrCreate(join(options.stateDir, 'store-id'), () => randomUUID())).value;
+  const saved = await loadNewest<UsageState>(ram, flash, 'usage', storeId, log);
   const sampler = createUsageSampler(
     {
       counters: ports.counters,
@@ -90,7 +92,7 @@ export async function startDaemon(options: DaemonOptions) {
   const onFlash = (await flash.read('usage')) as Saved<UsageState> | null;
   const flashAge = onFlash ? ports.clock.now() - onFlash.data.wanWallTime : Infinity;
   const flusher = createStateFlusher(
-    { ram, flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
+    { ram, flash, name: 'usage', storeId, monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
     () => sampler.state(),
     saved?.seq ?? 0,
   );

@@ -92,6 +92,23 @@ proc('SIGKILL loses at most the last tick: the RAM journal carries the count ove
   await second.dispose();
 });
 
+proc('a fresh --state-dir ignores the RAM journal of another store in the same RAM directory, and says so', async () => {
+  const ramDir = tempDir();
+  const first = await startDaemonProcess({ stateDir: tempDir(), args: ['--ram-dir', ramDir] });
+  const session = await signInCustomer(first);
+  await new Promise((r) => setTimeout(r, 6000));
+  const seen = (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { total: number } };
+  assert.ok(seen.usage.total > 0);
+  await first.stop('SIGKILL');
+  const other = await startDaemonProcess({ stateDir: tempDir(), args: ['--ram-dir', ramDir] });
+  const again = await signInCustomer(other);
+  const after = (await (await fetch(`${other.url}/api/status`, { headers: { cookie: again.cookie } })).json()) as { usage: { total: number } };
+  // The other store had counted six seconds and more of simulated traffic; this one only its own first moments.
+  assert.ok(after.usage.total < seen.usage.total, `took the other store's usage: ${after.usage.total} >= ${seen.usage.total}`);
+  assert.match(other.output(), /RAM journal's usage belongs to another store/);
+  await other.dispose();
+});
+
 proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refused and the old kept', async () => {
   const stateDir = tempDir();
   const first = await startDaemonProcess({ stateDir });

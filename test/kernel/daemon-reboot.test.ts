@@ -49,7 +49,7 @@ test(`an outage longer than ${WRAP_SECONDS.toFixed(1)} s (4 GiB at the link limi
 
       // The power cut: the daemon goes, the WAN device goes and comes back with its old ifindex.
       await daemon.proc.stop('SIGTERM');
-      await reconnectWan(net, t, () => sleep(WRAP_SECONDS * 1000 + 1500), cut.ifindex);
+      await reconnectWan(net, t, async () => void (await sleep(WRAP_SECONDS * 1000 + 1500)), cut.ifindex);
       const back = await wanCounters(net, t.router);
       assert.is(back.ifindex, cut.ifindex, 'the WAN device has its old ifindex again');
       assert.ok(back.rx + back.tx < cut.rx + cut.tx, 'its counters started again from zero');
