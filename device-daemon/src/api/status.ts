@@ -57,6 +57,8 @@ export type Status = {
     throttleUpKbit: number;
     /** Top-up sizes on offer, in bytes. */
     topupSizes: number[];
+    /** The unit family the plan is written in: show sizes in GB (powers of ten) or GiB (powers of two). */
+    units: 'GB' | 'GiB';
   };
   notices: Notice[];
 };

@@ -52,7 +52,7 @@ export function buildStatus(input: StatusInput): Status {
       total: used,
       allowance,
       left: allowance === null ? null : Math.max(0, allowance - used),
-      daysLeft: daysLeft(input.now, cycle),
+      daysLeft: daysLeft(input.now, cycle, plan.timezone),
       state,
       overCap,
     },
@@ -61,6 +61,7 @@ export function buildStatus(input: StatusInput): Status {
       throttleDownKbit: plan.throttle_down_kbit,
       throttleUpKbit: plan.throttle_up_kbit,
       topupSizes: plan.topup_size,
+      units: plan.units,
     },
     notices,
   };

@@ -40,7 +40,7 @@ export function cycleSpec(plan: PlanConfig, now: number): CycleSpec {
     case 'monthly':
       return { kind: 'monthly', day: plan.cycle_day, timeZone };
     case 'calendar':
-      return { kind: 'calendar', timeZone, activated: plan.cycle_anchor ? anchor : null };
+      return { kind: 'calendar', timeZone, activated: plan.cycle_anchor ? anchor : null, firstDays: plan.cycle_first_days || null };
     case 'days':
       return { kind: 'days', days: plan.cycle_days, anchor, timeZone };
     case 'prepaid':

@@ -19,18 +19,20 @@ export function Overview() {
   );
 }
 
-function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
+function Usage({ status: { usage: u, timeTrusted, plan } }: { status: Status }) {
   const date = formatDate(u.cycleEnd, u.timeZone);
+  // Sizes in the family the plan is written in ("20GB" in GB, "20GiB" in GiB).
+  const size = (bytes: number) => formatBytes(bytes, plan.units);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   return (
     <section class={`card usage ${u.state}`}>
       <h1>{t('u.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="u.used" bytes={u.total} />
+        <Figure class="used" label="u.used" bytes={u.total} size={size} />
         {u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="u.over" bytes={u.total - u.allowance} />
+          <Figure class="left" label="u.over" bytes={u.total - u.allowance} size={size} />
         ) : (
-          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} />
+          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} size={size} />
         )}
       </div>
       {u.allowance === null ? (
@@ -48,7 +50,7 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('u.of', { total: formatBytes(u.allowance) })}</span>
+            <span>{t('u.of', { total: size(u.allowance) })}</span>
             <strong class="state">{t(`u.state.${u.state}`)}</strong>
           </p>
         </>
@@ -63,11 +65,11 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
   );
 }
 
-function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number }) {
+function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number; size: (bytes: number) => string }) {
   return (
     <p class={props.class}>
       {t(props.label)}
-      <data value={props.bytes}>{formatBytes(props.bytes)}</data>
+      <data value={props.bytes}>{props.size(props.bytes)}</data>
     </p>
   );
 }
