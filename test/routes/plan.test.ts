@@ -40,7 +40,7 @@ plan('an installer changes the plan: stored in UCI and in force at once', async 
   assert.is(saved.cycle_day, 'last');
   assert.equal(saved.alert_percent, ['75', '100']);
   assert.is(t.config().plan.policy, 'block');
-  assert.ok(t.flushes.includes('policy'), 'a policy change goes to flash at once');
+  assert.ok(t.flushes.includes('rollover'), 'a new cap closes the period, which goes to flash at once');
 });
 
 plan('a plan written in GB is shown and stored in GB; one in GiB in GiB', async () => {

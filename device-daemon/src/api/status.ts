@@ -50,6 +50,12 @@ export type Status = {
     daysLeft: number;
     state: UsageState;
     overCap: boolean;
+    /**
+     * Prepaid plans only (else null): funds are valid until `endsAt` (the period's
+     * end), `daysLeft` local dates; `lapsed` once validity has ended (what was left
+     * is gone until a top-up).
+     */
+    validity: { endsAt: string; daysLeft: number; lapsed: boolean } | null;
   };
   plan: {
     policy: 'throttle' | 'block' | 'alert';

@@ -55,6 +55,10 @@ export function buildStatus(input: StatusInput): Status {
       daysLeft: daysLeft(input.now, cycle, plan.timezone),
       state,
       overCap,
+      validity:
+        plan.cycle === 'prepaid'
+          ? { endsAt: new Date(ledger.lapsed ? ledger.cycleStart : cycle.end).toISOString(), daysLeft: ledger.lapsed ? 0 : daysLeft(input.now, cycle, plan.timezone), lapsed: Boolean(ledger.lapsed) }
+          : null,
     },
     plan: {
       policy: plan.policy,

@@ -55,10 +55,24 @@ function Usage({ status: { usage: u, timeTrusted, plan } }: { status: Status }) 
           </p>
         </>
       )}
-      <p class="row">
-        <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
-        <span>{t('u.resets', { date })}</span>
-      </p>
+      {u.validity ? (
+        // Prepaid: the period is the funds' validity, moved by each top-up.
+        u.validity.lapsed ? (
+          <p class="validity ended" role="status">
+            {t('u.validity.ended', { date: formatDate(u.validity.endsAt, u.timeZone) })}
+          </p>
+        ) : (
+          <p class="row validity">
+            <strong>{t('u.validity.left', { n: u.validity.daysLeft })}</strong>
+            <span>{t('u.validity.until', { date: formatDate(u.validity.endsAt, u.timeZone) })}</span>
+          </p>
+        )
+      ) : (
+        <p class="row">
+          <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
+          <span>{t('u.resets', { date })}</span>
+        </p>
+      )}
       <p class="note">{t('u.billed')}</p>
       {!timeTrusted && <p class="note">{t('u.clock')}</p>}
     </section>
