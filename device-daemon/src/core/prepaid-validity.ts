@@ -36,8 +36,10 @@ export function extendValidity(ledger: Ledger, at: number, end: number): Ledger 
 
 /**
  * Validity ended at the period's end: it closes into history (its top-ups with
- * it) and a lapsed period follows, one cycle_days long, until a top-up.
+ * it) and a lapsed period follows until a top-up, cycle_days from now at most
+ * (one step, however long the device was off).
  */
-export function lapse(ledger: Ledger, days: number, timeZone: string): Ledger {
-  return closeAt(ledger, ledger.cycleEnd, { start: ledger.cycleEnd, end: validityEnd(ledger.cycleEnd, days, timeZone), lapsed: true });
+export function lapse(ledger: Ledger, now: number, days: number, timeZone: string): Ledger {
+  const start = ledger.cycleEnd;
+  return closeAt(ledger, start, { start, end: validityEnd(Math.max(now, start), days, timeZone), lapsed: true });
 }

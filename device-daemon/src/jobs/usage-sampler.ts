@@ -126,7 +126,7 @@ export function createUsageSampler(deps: SamplerDeps, initial: UsageState | null
     if (now >= ledger.cycleEnd) {
       const closed = ledger.cycleStart;
       if (plan.cycle === 'prepaid') {
-        ledger = lapse(ledger, plan.cycle_days, plan.timezone);
+        ledger = lapse(ledger, now, plan.cycle_days, plan.timezone);
         deps.log(`usage: prepaid validity ended at ${iso(ledger.cycleStart)}; what was left is gone until a top-up`);
       } else {
         const rolled = rollover(ledger, ruleCycle(now));
