@@ -64,6 +64,9 @@ test('funds valid 180 days from today: the overview says 180 days of validity le
   const today = new Date().toISOString().slice(0, 10);
   const { text, status } = await overviewText(prepaidConfig(today, 180), 'valid');
   assert.match(text, /180 days of validity left/);
+  // Today is the first of the 180 days: the last is 179 days later.
+  const last = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.now() + 179 * 86_400_000));
+  assert.match(text, new RegExp(`Valid through ${last}`));
   assert.match(text, /of 5\sGB/);
   assert.is((status.usage.validity as { lapsed: boolean }).lapsed, false);
 });
@@ -73,6 +76,7 @@ test('validity that ended long ago: the overview says it ended, that what was le
   assert.match(text, /prepaid validity ended on 31 January/);
   assert.match(text, /data that was left is gone/);
   assert.match(text, /Top up to use the internet again/);
+  assert.not.match(text, /Left|of 0|nearly used up/, 'no allowance to measure against');
   assert.equal(status.usage.validity, { endsAt: '2020-01-31T00:00:00.000Z', daysLeft: 0, lapsed: true });
 });
 

@@ -25,7 +25,8 @@ export function buildStatus(input: StatusInput): Status {
   const warnAt = Math.min(...plan.alert_percent, 100);
   let state: UsageState = 'normal';
   if (input.enforced !== 'none') state = input.enforced;
-  else if (allowance !== null && used * 100 >= allowance * warnAt) state = 'warning';
+  // A lapsed prepaid period has nothing left by rule; the overview says validity ended instead.
+  else if (allowance !== null && !ledger.lapsed && used * 100 >= allowance * warnAt) state = 'warning';
   const notices: Notice[] = [...input.notices];
   for (const percent of ledger.alerts) {
     notices.push({ id: `alert-${percent}`, level: percent >= 100 ? 'warning' : 'info', code: 'usage-alert', params: { percent } });

@@ -61,7 +61,7 @@ export const pl: Dict = {
   'u.daysLeft': { one: 'Został {n} dzień', few: 'Zostały {n} dni', many: 'Zostało {n} dni', other: 'Zostało {n} dnia' },
   'u.resets': 'Odnowienie {date}',
   'u.validity.left': { one: 'Ważność jeszcze {n} dzień', few: 'Ważność jeszcze {n} dni', many: 'Ważność jeszcze {n} dni', other: 'Ważność jeszcze {n} dnia' },
-  'u.validity.until': 'Ważne do {date}',
+  'u.validity.until': 'Ważne do {date} włącznie',
   'u.validity.ended': 'Ważność konta prepaid skończyła się {date}, a pozostałe dane przepadły. Doładuj konto, aby znów korzystać z internetu: u operatora lub na stronie Saldo.',
   'u.state.normal': 'W ramach limitu',
   'u.state.warning': 'Limit prawie wykorzystany',

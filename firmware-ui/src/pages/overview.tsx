@@ -24,18 +24,20 @@ function Usage({ status: { usage: u, timeTrusted, plan } }: { status: Status }) 
   // Sizes in the family the plan is written in ("20GB" in GB, "20GiB" in GiB).
   const size = (bytes: number) => formatBytes(bytes, plan.units);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
+  // Prepaid validity that ended leaves no allowance to measure against: only what was used shows.
+  const lapsed = u.validity?.lapsed === true;
   return (
     <section class={`card usage ${u.state}`}>
       <h1>{t('u.title')}</h1>
       <div class="figures">
         <Figure class="used" label="u.used" bytes={u.total} size={size} />
-        {u.overCap && u.allowance !== null ? (
+        {lapsed ? null : u.overCap && u.allowance !== null ? (
           <Figure class="left" label="u.over" bytes={u.total - u.allowance} size={size} />
         ) : (
           u.left !== null && <Figure class="left" label="u.left" bytes={u.left} size={size} />
         )}
       </div>
-      {u.allowance === null ? (
+      {lapsed ? null : u.allowance === null ? (
         <p>{t('u.noCap')}</p>
       ) : (
         <>
@@ -64,7 +66,8 @@ function Usage({ status: { usage: u, timeTrusted, plan } }: { status: Status }) 
         ) : (
           <p class="row validity">
             <strong>{t('u.validity.left', { n: u.validity.daysLeft })}</strong>
-            <span>{t('u.validity.until', { date: formatDate(u.validity.endsAt, u.timeZone) })}</span>
+            {/* endsAt is the first instant without validity: the last valid day is the one before it. */}
+            <span>{t('u.validity.until', { date: formatDate(new Date(Date.parse(u.validity.endsAt) - 1).toISOString(), u.timeZone) })}</span>
           </p>
         )
       ) : (

@@ -10,7 +10,7 @@ export const en = {
   'u.daysLeft': { one: '{n} day left', other: '{n} days left' },
   'u.resets': 'Resets on {date}',
   'u.validity.left': { one: '{n} day of validity left', other: '{n} days of validity left' },
-  'u.validity.until': 'Valid until {date}',
+  'u.validity.until': 'Valid through {date}',
   'u.validity.ended': 'Your prepaid validity ended on {date} and the data that was left is gone. Top up to use the internet again: buy a top-up from your operator, or on the Balance page.',
   'u.state.normal': 'Within your allowance',
   'u.state.warning': 'Allowance nearly used up',
