@@ -124,9 +124,11 @@ proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refus
   const config = readFileSync(join(repo, 'openwrt/files/etc/config/modem-admin'), 'utf8');
   writeFileSync(uciFile, config.replace("option cap '20G'", "option cap '30G'"));
   process.kill(first.pid, 'SIGHUP');
-  await waitFor(() => /reload: changed plan\.cap/.test(first.output())).catch((error: Error) => {
+  // The period closes once the reload is read (the log's last word on it), then the status is built anew.
+  await waitFor(() => /reload: changed plan\.cap[\s\S]*the plan changed \(cap\)/.test(first.output())).catch((error: Error) => {
     throw new Error(`${error.message}:\n${first.output()}`);
   });
+  await new Promise((r) => setTimeout(r, 300));
   const after = await status();
   assert.is(after.usage.allowance, 30 * 1024 ** 3);
   // A new cap takes effect at the reload: the period closed there, with its counts, into history.
