@@ -125,7 +125,7 @@ proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refus
   writeFileSync(uciFile, config.replace("option cap '20G'", "option cap '30G'"));
   process.kill(first.pid, 'SIGHUP');
   // The period closes once the reload is read (the log's last word on it), then the status is built anew.
-  await waitFor(() => /reload: changed plan\.cap[\s\S]*the plan changed \(cap\)/.test(first.output())).catch((error: Error) => {
+  await waitFor(() => /reload: changed plan\.cap/.test(first.output()) && /the plan changed \(cap\)/.test(first.output())).catch((error: Error) => {
     throw new Error(`${error.message}:\n${first.output()}`);
   });
   await new Promise((r) => setTimeout(r, 300));
