@@ -1,7 +1,7 @@
 // The daemon's process: the platform's ports, the credentials and state on disk,
 // the device (device.ts), the 1 s loop and the listening sockets. main.ts handles
 // the command line and signals; this file owns the lifecycle.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,12 @@ export async function startDaemon(options: DaemonOptions) {
     ports,
     config,
     clock: { wall: ports.clock, monotonic },
-    stores: { flash: atomicFileStore(options.stateDir, log), ram: atomicFileStore(ramDir, log) },
+    stores: {
+      flash: atomicFileStore(options.stateDir, log),
+      ram: atomicFileStore(ramDir, log),
+      // Created once with the flash store; the RAM journal is matched to it.
+      storeId: (await readOrCreate(join(options.stateDir, 'store-id'), () => randomUUID())).value,
+    },
     pkg: PACKAGE,
     labelSecret: label.value,
     installerHash: simInstallerHash,

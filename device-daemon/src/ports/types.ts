@@ -27,6 +27,8 @@ export interface CommandRunner {
 
 /** Byte counters of one network interface, as the kernel reports them. */
 export type InterfaceCounters = {
+  /** The kernel's boot id: changes at every boot, when all counters start again from zero. */
+  bootId: string | null;
   /** Changes when the interface is deleted and created again (modem reconnect). */
   ifindex: number;
   rxBytes: number;
