@@ -25,8 +25,12 @@ export type DeviceOptions = {
   config: Config;
   /** Wall time (may jump, may be untrusted) and monotonic time (for intervals). */
   clock: { wall: Clock; monotonic: () => number };
-  /** Flash survives a reboot and wears out; RAM (/tmp) survives a daemon restart only. */
-  stores: { flash: StorePort; ram: StorePort };
+  /**
+   * Flash survives a reboot and wears out; RAM (/tmp) survives a daemon restart only.
+   * `storeId` is the flash store's own id (made once with it): a RAM journal written
+   * for another store is not adopted.
+   */
+  stores: { flash: StorePort; ram: StorePort; storeId?: string };
   /** Our UCI package's name. */
   pkg: string;
   labelSecret: string;
@@ -43,7 +47,9 @@ export async function createDevice(options: DeviceOptions) {
     options.installerHash && !next.daemon.installer_password_hash ? { ...next, daemon: { ...next.daemon, installer_password_hash: options.installerHash } } : next;
   let config = withHash(options.config);
 
-  const saved = await loadNewest<UsageState>(stores.ram, stores.flash, 'usage');
+  // Stores without an id of their own (memory stores in tests and the bench) share one.
+  const storeId = stores.storeId ?? 'memory';
+  const saved = await loadNewest<UsageState>(stores.ram, stores.flash, 'usage', storeId, log);
   const sampler = createUsageSampler(
     {
       counters: ports.counters,
@@ -53,6 +59,7 @@ export async function createDevice(options: DeviceOptions) {
       wanDevice: config.daemon.wan_device,
       plan: () => config.plan,
       maxBytesPerSecond: (config.daemon.max_link_mbit * 1_000_000) / 8,
+      tickMs: config.daemon.poll_ms,
       log,
     },
     saved?.data ?? null,
@@ -61,7 +68,7 @@ export async function createDevice(options: DeviceOptions) {
   const onFlash = (await stores.flash.read('usage')) as Saved<UsageState> | null;
   const flashAge = onFlash ? wall.now() - onFlash.data.wanWallTime : Infinity;
   const flusher = createStateFlusher(
-    { ram: stores.ram, flash: stores.flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
+    { ram: stores.ram, flash: stores.flash, name: 'usage', storeId, monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
     () => sampler.state(),
     saved?.seq ?? 0,
   );

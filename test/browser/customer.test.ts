@@ -178,9 +178,10 @@ if (reason) {
 
   test('near the cap the overview gives the run-out date and a daily budget, in both languages', async () => {
     for (const [lang, runsOut, budget] of [
+      // The cap is written '20M' (binary, as older configs are): sizes read in KiB/MiB.
       // At this period's pace (the data so far over the days so far) it runs out on a date or lasts.
-      ['en', /At this pace your data (runs out on \d+ \w+|lasts until the reset)\./, /To make it last: up to [\d.,]+\s(KB|MB) a day\./],
-      ['pl', /W tym tempie dane (skończą się \d+ \S+|wystarczą do odnowienia)\./, /Aby wystarczyły: do [\d.,]+\s(KB|MB) dziennie\./],
+      ['en', /At this pace your data (runs out on \d+ \w+|lasts until the reset)\./, /To make it last: up to [\d.,]+\s(KiB|MiB) a day\./],
+      ['pl', /W tym tempie dane (skończą się \d+ \S+|wystarczą do odnowienia)\./, /Aby wystarczyły: do [\d.,]+\s(KiB|MiB) dziennie\./],
     ] as const) {
       await on(nearCap, lang, `near-cap-${lang}`, async (page) => {
         if (lang === 'pl') {

@@ -7,6 +7,7 @@ import type { Config, PlanConfig } from '../core/config.ts';
 import { planState } from '../core/enforcement.ts';
 import { flowOffloading } from '../core/flow-offload.ts';
 import { buildStatus } from '../core/status.ts';
+import { extendValidity, operatorValidityEnd, validityEnd } from '../core/prepaid-validity.ts';
 import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from '../core/usage-ledger.ts';
 import type { Hub } from '../core/hub.ts';
 import type { Enforcer } from './plan-enforcer.ts';
@@ -122,7 +123,7 @@ export function createRuntime(deps: RuntimeDeps) {
       await checkOffload();
       // A re-created or returning WAN interface has lost our qdiscs: re-apply now.
       const notes = sampler.notes();
-      await enforce(notes.includes('recreated') || notes.includes('reset'));
+      await enforce(notes.includes('rebooted') || notes.includes('recreated') || notes.includes('reset'));
       if (meters > 0 || deps.monotonic() - modemRead >= MODEM_MS) {
         modem = await ports.modem.status();
         modemRead = deps.monotonic();
@@ -140,9 +141,25 @@ export function createRuntime(deps: RuntimeDeps) {
     },
     async addTopup(bytes: number, by: string) {
       const topup = { id: randomBytes(6).toString('base64url'), bytes, at: ports.clock.now(), by };
-      await changeLedger((ledger) => addTopup(ledger, topup), 'topup');
+      const p = plan();
+      // Prepaid: each top-up makes the funds valid cycle_days from its date (a lapsed period ends here).
+      const valid = (ledger: Ledger) => (p.cycle === 'prepaid' ? extendValidity(ledger, topup.at, validityEnd(topup.at, p.cycle_days, p.timezone)) : ledger);
+      await changeLedger((ledger) => addTopup(valid(ledger), topup), 'topup');
       deps.log(`plan: top-up of ${bytes} bytes added by ${by}`);
       return topup;
+    },
+    /**
+     * The operator's balance reply named the validity (an expiry date or days left):
+     * on a prepaid plan its word wins over our count of cycle_days.
+     */
+    async operatorValidity(reply: { expiry: string | null; days: number | null }) {
+      const p = plan();
+      if (p.cycle !== 'prepaid') return;
+      const now = ports.clock.now();
+      const end = operatorValidityEnd(reply, now, p.timezone);
+      if (end === null || end === sampler.ledger().cycleEnd) return;
+      await changeLedger((ledger) => extendValidity(ledger, now, end), 'topup');
+      deps.log(`plan: the operator says validity runs until ${new Date(end).toISOString()}`);
     },
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');
@@ -152,10 +169,14 @@ export function createRuntime(deps: RuntimeDeps) {
       await enforce(true);
       changed();
     },
-    /** After the plan changed in UCI: re-decide at once and save. */
+    /**
+     * After the plan changed in UCI: a new period rule or cap closes the period now
+     * (sampler.planChanged); then enforcement is decided again at once and saved.
+     */
     async planChanged() {
+      const closed = sampler.planChanged().length > 0;
       await enforce(true);
-      await deps.flush('policy');
+      await deps.flush(closed ? 'rollover' : 'policy');
       changed();
       deps.statusEvents.publish(status());
     },

@@ -11,6 +11,8 @@ export type FlusherDeps = {
   ram: StorePort;
   flash: StorePort;
   name: string;
+  /** The flash store's own id: every copy carries it, so a RAM journal can be matched to its store. */
+  storeId: string;
   monotonic: () => number;
   intervalMs: number;
   maxPerDay?: number;
@@ -26,14 +28,14 @@ export type FlusherDeps = {
 
 const DAY = 86_400_000;
 
-/** What is stored: the state with a sequence number shared by both copies. */
-export type Saved<T> = { seq: number; data: T };
+/** What is stored: the state with a sequence number shared by both copies, and the flash store it belongs to. */
+export type Saved<T> = { seq: number; store?: string; data: T };
 
 export function createStateFlusher<T>(deps: FlusherDeps, snapshot: () => T, startSeq = 0) {
   const maxPerDay = deps.maxPerDay ?? 48;
   let seq = startSeq;
-  let latest: Saved<T> = { seq, data: snapshot() };
-  const take = (): Saved<T> => (latest = { seq: ++seq, data: snapshot() });
+  let latest: Saved<T> = { seq, store: deps.storeId, data: snapshot() };
+  const take = (): Saved<T> => (latest = { seq: ++seq, store: deps.storeId, data: snapshot() });
   const flashWrites: number[] = [];
   let lastFlash = deps.monotonic() - (deps.lastFlashAgeMs ?? 0);
   let dirtyForFlash = false;
@@ -75,11 +77,17 @@ export function createStateFlusher<T>(deps: FlusherDeps, snapshot: () => T, star
 
 /**
  * Picks the newer of the RAM and flash copies at start: after a daemon restart
- * the RAM copy is newer; after a reboot only flash is left.
+ * the RAM copy is newer; after a reboot only flash is left. A RAM copy written
+ * for another flash store (another --state-dir sharing the RAM directory, or
+ * one from before the store had an id) is not ours, however new: it is ignored.
  */
-export async function loadNewest<T>(ram: StorePort, flash: StorePort, name: string): Promise<Saved<T> | null> {
-  const fromRam = (await ram.read(name)) as Saved<T> | null;
+export async function loadNewest<T>(ram: StorePort, flash: StorePort, name: string, storeId: string, log: (line: string) => void): Promise<Saved<T> | null> {
+  let fromRam = (await ram.read(name)) as Saved<T> | null;
   const fromFlash = (await flash.read(name)) as Saved<T> | null;
+  if (fromRam && fromRam.store !== storeId) {
+    log(`state: the RAM journal's ${name} belongs to another store (${fromRam.store ?? 'none'}, this one is ${storeId}); ignored`);
+    fromRam = null;
+  }
   if (fromRam && (!fromFlash || fromRam.seq >= fromFlash.seq)) return fromRam;
   return fromFlash;
 }

@@ -24,21 +24,25 @@ export function Overview() {
 }
 
 function Usage({ status }: { status: Status }) {
-  const { usage: u, timeTrusted } = status;
+  const { usage: u, timeTrusted, plan } = status;
   const date = formatDate(u.cycleEnd, u.timeZone);
+  // Sizes in the family the plan is written in ("20GB" in GB, "20GiB" in GiB).
+  const size = (bytes: number) => formatBytes(bytes, plan.units);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
+  // Prepaid validity that ended leaves no allowance to measure against: only what was used shows.
+  const lapsed = u.validity?.lapsed === true;
   return (
     <section class={`card usage ${u.state}`}>
       <h1>{t('usage.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="usage.used" bytes={u.total} />
-        {u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
+        <Figure class="used" label="usage.used" bytes={u.total} size={size} />
+        {lapsed ? null : u.overCap && u.allowance !== null ? (
+          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} size={size} />
         ) : (
-          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
+          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} size={size} />
         )}
       </div>
-      {u.allowance === null ? (
+      {lapsed ? null : u.allowance === null ? (
         <p>{t('usage.noCap')}</p>
       ) : (
         <>
@@ -53,15 +57,30 @@ function Usage({ status }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
+            <span>{t('usage.of', { total: size(u.allowance) })}</span>
             <strong class="state">{t(`usage.state.${u.state}`)}</strong>
           </p>
         </>
       )}
-      <p class="row">
-        <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
-        <span>{t('usage.resets', { date })}</span>
-      </p>
+      {u.validity ? (
+        // Prepaid: the period is the funds' validity, moved by each top-up.
+        u.validity.lapsed ? (
+          <p class="validity ended" role="status">
+            {t('validity.ended', { date: formatDate(u.validity.endsAt, u.timeZone) })}
+          </p>
+        ) : (
+          <p class="row validity">
+            <strong>{t('validity.left', { n: u.validity.daysLeft })}</strong>
+            {/* endsAt is the first instant without validity: the last valid day is the one before it. */}
+            <span>{t('validity.until', { date: formatDate(new Date(Date.parse(u.validity.endsAt) - 1).toISOString(), u.timeZone) })}</span>
+          </p>
+        )
+      ) : (
+        <p class="row">
+          <strong>{t('usage.daysLeft', { n: u.daysLeft })}</strong>
+          <span>{t('usage.resets', { date })}</span>
+        </p>
+      )}
       {u.state === 'warning' && <Forecast status={status} />}
       <p class="note">{t('usage.billed')}</p>
       {!timeTrusted && <p class="note">{t('usage.clock')}</p>}
@@ -75,7 +94,7 @@ const DAY = 86_400_000;
  * Near the cap (from the first alert threshold): when the data runs out at this period's pace,
  * and how much a day may use to last until the reset.
  */
-function Forecast({ status: { usage: u, time } }: { status: Status }) {
+function Forecast({ status: { usage: u, time, plan } }: { status: Status }) {
   const now = Date.parse(time);
   const end = Date.parse(u.cycleEnd);
   const perDay = u.total / Math.max(1, (now - Date.parse(u.cycleStart)) / DAY);
@@ -84,16 +103,16 @@ function Forecast({ status: { usage: u, time } }: { status: Status }) {
   return (
     <div class="forecast">
       <p>{runOut < end ? t('usage.runsOut', { date: formatDate(runOut, u.timeZone) }) : t('usage.lasts')}</p>
-      {u.left !== null && <p>{t('usage.budget', { size: formatBytes(u.left / days) })}</p>}
+      {u.left !== null && <p>{t('usage.budget', { size: formatBytes(u.left / days, plan.units) })}</p>}
     </div>
   );
 }
 
-function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number }) {
+function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number; size: (bytes: number) => string }) {
   return (
     <p class={props.class}>
       {t(props.label)}
-      <data value={props.bytes}>{formatBytes(props.bytes)}</data>
+      <data value={props.bytes}>{props.size(props.bytes)}</data>
     </p>
   );
 }

@@ -22,7 +22,10 @@ export function planRoutes(deps: PlanDeps) {
   return new Hono<AccessEnv>()
     .get('/plan', (c) => c.json(planToJson(deps.plan())))
     .put('/plan', async (c) => {
-      const plan = await readJson(c, PlanInput);
+      const body = await readJson(c, PlanInput);
+      // Fields an older form does not send keep their stored value.
+      const current = deps.plan();
+      const plan = { ...body, cycleFirstDays: body.cycleFirstDays ?? current.cycle_first_days, units: body.units ?? current.units };
       await savePlan(plan);
       await deps.runtime.planChanged();
       deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`, 'plan-changed');

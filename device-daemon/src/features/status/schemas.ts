@@ -51,6 +51,12 @@ export type Status = {
     daysLeft: number;
     state: UsageState;
     overCap: boolean;
+    /**
+     * Prepaid plans only (else null): funds are valid until `endsAt` (the period's
+     * end), `daysLeft` local dates; `lapsed` once validity has ended (what was left
+     * is gone until a top-up).
+     */
+    validity: { endsAt: string; daysLeft: number; lapsed: boolean } | null;
   };
   plan: {
     policy: 'throttle' | 'block' | 'alert';
@@ -58,6 +64,8 @@ export type Status = {
     throttleUpKbit: number;
     /** Top-up sizes on offer, in bytes. */
     topupSizes: number[];
+    /** The unit family the plan is written in: show sizes in GB (powers of ten) or GiB (powers of two). */
+    units: 'GB' | 'GiB';
   };
   notices: Notice[];
   /** How to reach the ISP (config section `support`); each null when not configured. */
