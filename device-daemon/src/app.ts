@@ -12,6 +12,7 @@ import type { Hub } from './events.ts';
 import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
+import { streamHead } from './middleware/stream-head.ts';
 import { ACCESS, FEATURES } from './routes/access.ts';
 import { lazyRoutes } from './routes/lazy.ts';
 import type { ModemServiceDeps } from './modem-service.ts';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
   app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
+  app.use(streamHead());
 
   app.route('/', healthRoutes());
   const sessionDeps: SessionDeps = {

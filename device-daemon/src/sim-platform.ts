@@ -1,7 +1,7 @@
 // The simulated device for --platform sim (and the device-only ports of
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
 import { simAccounting } from './ports/accounting/sim.ts';
@@ -36,6 +36,7 @@ export function createSimPlatform(
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
+  mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {
     uci,
     sim: device,
@@ -54,7 +55,7 @@ export function createSimPlatform(
       modem: controlled(control, simModem(device, simOperator(device, { cap: async () => {
         const { cap } = readConfig(await uci.show(options.package)).plan;
         return typeof cap === 'number' ? cap : null;
-      }, now: Date.now }))),
+      }, now: Date.now })), join(options.stateDir, 'sim', 'modem-reads')),
       system: simSystem(),
       clock: systemClock(),
     }),
@@ -94,7 +95,19 @@ function simControl(file: string, device: SimDevice, log: (line: string) => void
   };
 }
 
-/** The modem with the control file applied before each reading. */
-function controlled(control: () => void, modem: ModemPort): ModemPort {
-  return { ...modem, status: async () => (control(), modem.status()) };
+/**
+ * The modem with the control file applied before each reading. Each reading is
+ * counted in STATE-DIR/sim/modem-reads (on the router each spawns mmcli), so
+ * tests from outside can see how often the daemon asks.
+ */
+function controlled(control: () => void, modem: ModemPort, countFile: string): ModemPort {
+  let reads = 0;
+  return {
+    ...modem,
+    status: async () => {
+      control();
+      writeFileSync(countFile, String(++reads));
+      return modem.status();
+    },
+  };
 }
