@@ -47,7 +47,7 @@ export type AppDeps = {
   /** What the modem feature (balance, top-ups, USSD, SMS, signal meter, mobile settings) is made from. */
   modem: ModemServiceDeps;
   /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
-  wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
+  wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now' | 'serial'>;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */

@@ -19,6 +19,7 @@ import { readConfig, type Config } from './core/config.ts';
 import { createHub } from './events.ts';
 import { loadNewest, createStateFlusher, type Saved } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
+import { USAGE_FILE } from './jobs/usage-file.ts';
 import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { createEnforcer } from './jobs/plan-enforcer.ts';
@@ -71,7 +72,7 @@ export async function startDaemon(options: DaemonOptions) {
 
   const flash = atomicFileStore(options.stateDir, log);
   const ram = atomicFileStore(ramDir, log);
-  const saved = await loadNewest<UsageState>(ram, flash, 'usage');
+  const saved = await loadNewest<UsageState>(ram, flash, USAGE_FILE);
   const sampler = createUsageSampler(
     {
       counters: ports.counters,
@@ -86,14 +87,33 @@ export async function startDaemon(options: DaemonOptions) {
     saved?.data ?? null,
   );
   // The flash copy's age (from its reading's wall time; unknown if the clock went back).
-  const onFlash = (await flash.read('usage')) as Saved<UsageState> | null;
+  const onFlash: Saved<UsageState> | null = await flash.read(USAGE_FILE).catch(() => null);
   const flashAge = onFlash ? ports.clock.now() - onFlash.data.wanWallTime : Infinity;
+  // The audit log rides on the usage state's flash schedule (RAM journal meanwhile).
+  const audit = await createAuditLog({ store: flash, ram, now: ports.clock.now, log });
   const flusher = createStateFlusher(
-    { ram, flash, name: 'usage', monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
+    {
+      ram,
+      flash,
+      file: USAGE_FILE,
+      monotonic,
+      intervalMs: config.daemon.flush_minutes * 60_000,
+      lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity,
+      alongside: [() => audit.flush()],
+      log,
+    },
     () => sampler.state(),
     saved?.seq ?? 0,
   );
   await ports.accounting.ensure();
+
+  // The device's one queue: ticks, signals and every state change take their turn in it.
+  let running: Promise<unknown> = Promise.resolve();
+  function serial<R>(work: () => Promise<R>): Promise<R> {
+    const next = running.then(work, work);
+    running = next.catch(() => {});
+    return next;
+  }
 
   const statusEvents = createHub<Status>();
   const runtime = createRuntime({
@@ -106,6 +126,8 @@ export async function startDaemon(options: DaemonOptions) {
       else await flusher.flush(reason);
     },
     statusEvents,
+    serial,
+    storeProblem: flusher.problem,
     monotonic,
     log,
   });
@@ -117,7 +139,6 @@ export async function startDaemon(options: DaemonOptions) {
     installerHash: () => config.daemon.installer_password_hash,
   });
   const sessions = createSessions({ now: monotonic });
-  const audit = await createAuditLog({ store: flash, now: ports.clock.now, log });
   const listen: ListenAddress[] = listenAddresses(options, config);
   const allowed = hostAllowList({
     listen,
@@ -141,7 +162,7 @@ export async function startDaemon(options: DaemonOptions) {
     assets: loadAssets(options.www),
     log,
     modem: { modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, now: ports.clock.now, monotonic, log },
-    wifi: { wireless: ports.wireless!, lan: ports.lan!, store: flash, usage: () => runtime.usage().ledger.devices, now: ports.clock.now },
+    wifi: { wireless: ports.wireless!, lan: ports.lan!, store: flash, usage: () => runtime.usage().ledger.devices, now: ports.clock.now, serial },
   });
   await restoreBlocks(ports.lan!, flash).catch((error: Error) => log(`clients: could not restore blocked devices: ${error.message}`));
 
@@ -149,11 +170,8 @@ export async function startDaemon(options: DaemonOptions) {
   // (reload, re-apply) take their turn in the same queue as the ticks.
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  function exclusive(what: string, work: () => Promise<void>): Promise<void> {
-    const next = running.then(work).catch((error: Error) => log(`${what}: ${error.message}`));
-    running = next;
-    return next;
+  function exclusive<R>(what: string, work: () => Promise<R>): Promise<R | void> {
+    return serial(work).catch((error: Error) => log(`${what}: ${error.message}`));
   }
   const tick = () => exclusive('tick', () => runtime.tick());
 
@@ -162,27 +180,29 @@ export async function startDaemon(options: DaemonOptions) {
    * sessions and the listening sockets stay; a bad config is logged and the
    * running one kept. Options read only at start are named as needing a restart.
    */
-  function reload(): Promise<void> {
-    return exclusive('reload', async () => {
+  async function reload(): Promise<void> {
+    const planChanged = await exclusive('reload', async (): Promise<boolean> => {
       let next: Config;
       try {
         next = readConfig(await platform.uci.show(PACKAGE));
       } catch (error) {
         log(`reload: kept the running configuration: ${(error as Error).message}`);
-        return;
+        return false;
       }
       if (simInstallerHash && !next.daemon.installer_password_hash) next.daemon.installer_password_hash = simInstallerHash;
       // Loaded on the first reload: nothing of it is needed at start.
       const { config: merged, changed, needRestart, planChanged } = (await import('./core/config-reload.ts')).reloadConfig(config, next);
       if (changed.length === 0) {
         log('reload: configuration unchanged');
-        return;
+        return false;
       }
       config = merged;
       log(`reload: changed ${changed.join(', ')}`);
       if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
-      if (planChanged) await runtime.planChanged();
+      return planChanged;
     });
+    // Its own turn in the queue (it waits for this one).
+    if (planChanged) await runtime.planChanged().catch((error: Error) => log(`reload: ${error.message}`));
   }
 
   /** SIGUSR1 (the WAN came up): put the plan's shaping and block back at once. */
@@ -223,8 +243,7 @@ export async function startDaemon(options: DaemonOptions) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
-      await flusher.flush('shutdown');
+      await serial(() => flusher.flush('shutdown'));
       await Promise.all(
         servers.map(
           (server) =>

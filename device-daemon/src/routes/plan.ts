@@ -22,7 +22,8 @@ export function planRoutes(deps: PlanDeps) {
     .get('/plan', (c) => c.json(planToJson(deps.plan())))
     .put('/plan', async (c) => {
       const plan = await readJson(c, PlanInput);
-      await savePlan(plan);
+      // Checked and written in the device's queue, then applied in a turn of its own.
+      await deps.runtime.serial(() => savePlan(plan));
       await deps.runtime.planChanged();
       deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
       return c.json(planToJson(deps.plan()));

@@ -23,6 +23,8 @@ export type WifiDeps = {
   clientAddress: (c: Context) => string;
   audit: (role: string, event: string) => void;
   log: (line: string) => void;
+  /** The device's one queue of state changes (runtime.ts); default: run at once. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
 };
 
 /** Puts the stored block list back in force (at start; the nft table does not survive a reboot). */
@@ -47,6 +49,8 @@ export function wifiRoutes(deps: WifiDeps) {
     return { ...rest, state, ...(reveal ? { key } : {}) };
   }
 
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
+
   async function block(c: Context<AccessEnv>, on: boolean) {
     const mac = c.req.param('mac')!.toLowerCase();
     if (!MAC.test(mac)) throw new HttpError(400, 'not a MAC address (aa:bb:cc:dd:ee:ff)');
@@ -54,10 +58,13 @@ export function wifiRoutes(deps: WifiDeps) {
     if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
       throw new HttpError(409, 'this is the device you are using');
     }
-    const now = await deps.lan.blocked();
-    const next = on ? [...now, mac] : now.filter((m) => m !== mac);
-    await deps.lan.setBlocked(next);
-    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    // Read, change and write in the device's queue: two blocks at once both hold.
+    await serial(async () => {
+      const now = await deps.lan.blocked();
+      const next = on ? [...new Set([...now, mac])] : now.filter((m) => m !== mac);
+      await deps.lan.setBlocked(next);
+      await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    });
     deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
     return c.json({ mac, blocked: on });
   }
@@ -68,7 +75,7 @@ export function wifiRoutes(deps: WifiDeps) {
       const input = await readJson(c, WifiInput);
       const before = await deps.wireless.read();
       // One change at a time: a second waits until the first is reloaded (or restored).
-      const write = queue.then(() => deps.wireless.write(input));
+      const write = queue.then(() => serial(() => deps.wireless.write(input)));
       queue = write.catch(() => {});
       const apply = await write;
       state = 'applying';
