@@ -5,6 +5,7 @@
 // writes without building a Web Headers object: the fast path.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { limitConnections } from './connection-limits.ts';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -34,6 +35,7 @@ export function serveApp(fetch: Fetch, host: string, port: number): Promise<Serv
     setSecurityHeaders(req.url ?? '/', res);
     void listener(req, res);
   });
+  limitConnections(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -59,9 +59,13 @@ test('a flood of sign-ins from many clients hashes one at a time: memory stays n
     }
     // While the flood runs: health, the page and the journal.
     await sleep(300);
-    const t0 = performance.now();
-    const health = await send(daemon.url, '/healthz', { from: '127.0.2.1' });
-    const healthMs = performance.now() - t0;
+    // Three looks at /healthz (the median counts: the machine running the tests is shared).
+    const healthMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      assert.is((await send(daemon.url, '/healthz', { from: '127.0.2.1' })).status, 200);
+      healthMs.push(performance.now() - t0);
+    }
     const page = await send(daemon.url, '/', { from: '127.0.2.1' });
     await sleep(2500);
     const journalDuring = journal();
@@ -72,8 +76,8 @@ test('a flood of sign-ins from many clients hashes one at a time: memory stays n
     assert.ok((counts[503] ?? 0) > 0, `a full hash queue answers 503 at once: ${JSON.stringify(counts)}`);
     for (const r of replies.filter((r) => r.status === 503)) assert.is(r.headers['retry-after'], '1');
     assert.ok(peak - idle <= 24 * MiB, `RSS grew ${((peak - idle) / MiB).toFixed(1)} MiB over idle`);
-    assert.is(health.status, 200);
-    assert.ok(healthMs < 2000, `/healthz took ${healthMs.toFixed(0)} ms during the flood`);
+    const median = healthMs.sort((x, y) => x - y)[1]!;
+    assert.ok(median < 2000, `/healthz took ${healthMs.map((ms) => ms.toFixed(0)).join(', ')} ms during the flood`);
     assert.is(page.status, 200);
     assert.ok(journalDuring > journalBefore, 'the RAM journal was written during the flood');
   } finally {
