@@ -119,6 +119,7 @@ export async function createDevice(options: DeviceOptions) {
     statusEvents,
     auditLog,
     plan: () => config.plan,
+    config: () => config,
     planStore,
     now: wall.now,
     monotonic,
@@ -158,23 +159,22 @@ export async function createDevice(options: DeviceOptions) {
      * A new configuration (SIGHUP): counts, sessions and the listening sockets
      * stay. Options read only at start are named as needing a restart.
      */
-    async reload(read: Config): Promise<void> {
-      const planChanged = await exclusive('reload', async (): Promise<boolean> => {
+    reload: (read: Config) =>
+      exclusive('reload', async () => {
         // Loaded on the first reload: nothing of it is needed at start.
         const { reloadConfig } = await import('./core/config-reload.ts');
         const { config: merged, changed, needRestart, planChanged } = reloadConfig(config, withHash(read));
         if (changed.length === 0) {
           log('reload: configuration unchanged');
-          return false;
+          return;
         }
         config = merged;
+        // Said once the new configuration is in force (the status rebuilt), not before.
+        // Already in the device's queue: the plan is applied here, not queued behind this turn.
+        if (planChanged) await runtime.applyPlanChange();
         log(`reload: changed ${changed.join(', ')}`);
         if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
-        return planChanged;
-      });
-      // In a turn of its own (it queues behind this one).
-      if (planChanged) await runtime.planChanged().catch((error: Error) => log(`reload: ${error.message}`));
-    },
+      }),
     /** The WAN came up (SIGUSR1): put the plan's shaping and block back at once. */
     reapply: () =>
       exclusive('reapply', async () => {

@@ -80,22 +80,24 @@ function simControl(file: string, device: SimDevice, log: (line: string) => void
 }
 
 /**
- * The modem with the control file applied before each reading. Each reading is
- * counted in STATE-DIR/sim/modem-reads (on the router each spawns mmcli), so
- * tests from outside can see how often the daemon asks.
+ * The modem with the control file applied before each reading and each action.
+ * Each status reading is counted in STATE-DIR/sim/modem-reads (on the router
+ * each spawns mmcli), so tests from outside can see how often the daemon asks.
  */
 function controlled(control: () => void, modem: ModemPort, countFile: string): ModemPort {
   let reads = 0;
-  return {
-    ...modem,
-    status: async () => {
-      control();
-      try {
-        writeFileSync(countFile, String(++reads));
-      } catch {
-        // A read-only or full state dir (a test of a broken flash): the count is only for tests.
-      }
-      return modem.status();
-    },
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(modem) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] = async (...args: unknown[]) => (control(), method(...args));
+  }
+  const status = wrapped.status as () => Promise<unknown>;
+  wrapped.status = () => {
+    try {
+      writeFileSync(countFile, String(++reads));
+    } catch {
+      // A read-only or full state dir (a test of a broken flash): the count is only for tests.
+    }
+    return status();
   };
+  return wrapped as unknown as ModemPort;
 }

@@ -96,6 +96,13 @@ export function createRuntime(deps: RuntimeDeps) {
 
   const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
 
+  async function applyPlanChange(): Promise<void> {
+    await enforce(true);
+    changed();
+    deps.statusEvents.publish(status());
+    await deps.flush('policy');
+  }
+
   /** A change of the ledger: in the device's queue, enforced, published, then saved. */
   function changeLedger(change: (ledger: Ledger) => Ledger, reason: FlushReason): Promise<void> {
     return serial(async () => {
@@ -163,15 +170,12 @@ export function createRuntime(deps: RuntimeDeps) {
       await enforce(true);
       changed();
     },
-    /** After the plan changed in UCI: re-decide at once and save. */
+    /** After the plan changed in UCI: re-decide at once and save, in the device's queue. */
     planChanged(): Promise<void> {
-      return serial(async () => {
-        await enforce(true);
-        changed();
-        deps.statusEvents.publish(status());
-        await deps.flush('policy');
-      });
+      return serial(applyPlanChange);
     },
+    /** The same, for a caller already in the device's queue (a reload). */
+    applyPlanChange,
     /** Runs `work` in the device's queue of state changes. */
     serial,
   };
