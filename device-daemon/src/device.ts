@@ -17,6 +17,7 @@ import { createEnforcer } from './jobs/plan-enforcer.ts';
 import { createRuntime } from './jobs/runtime.ts';
 import { createStateFlusher, loadNewest, type Saved } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
+import { USAGE_FILE } from './jobs/usage-file.ts';
 import type { Clock, Ports, StorePort } from './ports/types.ts';
 
 export type DeviceOptions = {
@@ -49,7 +50,7 @@ export async function createDevice(options: DeviceOptions) {
 
   // Stores without an id of their own (memory stores in tests and the bench) share one.
   const storeId = stores.storeId ?? 'memory';
-  const saved = await loadNewest<UsageState>(stores.ram, stores.flash, 'usage', storeId, log);
+  const saved = await loadNewest<UsageState>(stores.ram, stores.flash, USAGE_FILE, storeId, log);
   const sampler = createUsageSampler(
     {
       counters: ports.counters,
@@ -65,14 +66,38 @@ export async function createDevice(options: DeviceOptions) {
     saved?.data ?? null,
   );
   // The flash copy's age (from its reading's wall time; unknown if the clock went back).
-  const onFlash = (await stores.flash.read('usage')) as Saved<UsageState> | null;
+  const onFlash: Saved<UsageState> | null = await stores.flash.read(USAGE_FILE).catch(() => null);
   const flashAge = onFlash ? wall.now() - onFlash.data.wanWallTime : Infinity;
+  // The audit log rides on the usage state's flash schedule (RAM journal meanwhile).
+  const auditLog = await createAuditLog({ store: stores.flash, ram: stores.ram, now: wall.now, log });
   const flusher = createStateFlusher(
-    { ram: stores.ram, flash: stores.flash, name: 'usage', storeId, monotonic, intervalMs: config.daemon.flush_minutes * 60_000, lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity, log },
+    {
+      ram: stores.ram,
+      flash: stores.flash,
+      file: USAGE_FILE,
+      storeId,
+      monotonic,
+      intervalMs: config.daemon.flush_minutes * 60_000,
+      lastFlashAgeMs: flashAge >= 0 ? flashAge : Infinity,
+      alongside: [() => auditLog.flush()],
+      log,
+    },
     () => sampler.state(),
     saved?.seq ?? 0,
   );
   await ports.accounting.ensure();
+
+  // The device's one queue: ticks, reloads, re-applies and every change of state
+  // (usage corrections, top-ups, plan, blocks, Wi-Fi) take turns in it.
+  let running: Promise<unknown> = Promise.resolve();
+  function serial<R>(work: () => Promise<R>): Promise<R> {
+    const next = running.then(work, work);
+    running = next.catch(() => {});
+    return next;
+  }
+  function exclusive<R>(what: string, work: () => Promise<R>): Promise<R | void> {
+    return serial(work).catch((error: Error) => log(`${what}: ${error.message}`));
+  }
 
   const statusEvents = createHub<Status>();
   const runtime = createRuntime({
@@ -85,13 +110,14 @@ export async function createDevice(options: DeviceOptions) {
       else await flusher.flush(reason);
     },
     statusEvents,
+    serial,
+    storeProblem: flusher.problem,
     monotonic,
     log,
   });
 
   const accounts = await createAccounts({ store: stores.flash, labelSecret: options.labelSecret, installerHash: () => config.daemon.installer_password_hash });
   const sessions = createSessions({ now: monotonic });
-  const auditLog = await createAuditLog({ store: stores.flash, now: wall.now, log });
   const planStore: PlanStore = { uci: ports.uci, pkg, apply: (checked) => (config = { ...config, plan: checked.plan }) };
   const appDeps: AppDeps = {
     accounts,
@@ -118,13 +144,6 @@ export async function createDevice(options: DeviceOptions) {
   };
   const app = createApp(appDeps);
 
-  // One change of state at a time: ticks, reloads and re-applies take turns.
-  let running: Promise<void> = Promise.resolve();
-  function exclusive(what: string, work: () => Promise<void>): Promise<void> {
-    const next = running.then(work).catch((error: Error) => log(`${what}: ${error.message}`));
-    running = next;
-    return next;
-  }
 
   return {
     app,
@@ -159,7 +178,8 @@ export async function createDevice(options: DeviceOptions) {
         }
         config = merged;
         // Said once the new configuration is in force (the status rebuilt), not before.
-        if (planChanged) await runtime.planChanged();
+        // Already in the device's queue: the plan is applied here, not queued behind this turn.
+        if (planChanged) await runtime.applyPlanChange();
         log(`reload: changed ${changed.join(', ')}`);
         if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
       }),
@@ -171,8 +191,7 @@ export async function createDevice(options: DeviceOptions) {
       }),
     /** Waits for the running change, then writes the state to flash (SIGTERM). */
     async stop(): Promise<void> {
-      await running;
-      await flusher.flush('shutdown');
+      await serial(() => flusher.flush('shutdown'));
     },
   };
 }

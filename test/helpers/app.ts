@@ -39,7 +39,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
   const store = memoryStore();
   /** The names written to flash, in order: what reached flash and when. */
   const flashWrites: string[] = [];
-  const flash: StorePort = { read: store.read, write: async (name, value) => (flashWrites.push(name), store.write(name, value)) };
+  const flash: StorePort = { read: store.read, write: async (file, value) => (flashWrites.push(file.name), store.write(file, value)) };
   const device = new SimDevice({ monotonic, downBytesPerSecond: 1_000_000 });
   let planCap = () => null as number | null;
   const ports = simPorts(device, uci, { wan: 'wwan0', now: clock.now, cap: () => planCap() });

@@ -36,6 +36,7 @@ export const pl: Dict = {
   'n.usage-alert': 'Wykorzystano {percent}% limitu danych.',
   'n.offload-bypass': 'Flow offloading jest włączony: limity i liczniki nie działają. Wyłącz go w zaporze.',
   'n.enforcement-failed': 'Nie udało się zastosować limitu ani blokady: {message}',
+  'n.state-not-saved': 'Stan nie zapisany ({where}: {reason}); ponawiam.',
 
   // shared
   'pw.password': 'Hasło',
