@@ -24,6 +24,7 @@ import { statusRoutes } from './routes/status.ts';
 import type { Runtime } from './runtime.ts';
 import type { PlanConfig } from './core/config.ts';
 import { HttpError } from './routes/validate.ts';
+import type { UpdateService } from './features/updates/service.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -47,6 +48,8 @@ export type AppDeps = {
   modem: ModemServiceDeps;
   /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
   wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
+  /** The updater, loaded on first use (jobs/update-poller.ts); absent where the device has no update channel. */
+  updates?: () => Promise<UpdateService>;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */
@@ -64,6 +67,11 @@ export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: (
     wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
     modem: async () =>
       (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
+    updates: async () =>
+      (await import('./features/updates/routes.ts')).updatesRoutes({
+        service: deps.updates ?? (() => Promise.reject(new HttpError(409, 'this device has no update channel'))),
+        audit,
+      }),
   };
   return loaders;
 }

@@ -26,6 +26,7 @@ import { createRuntime } from './runtime.ts';
 import { loadAssets } from './routes/static-files.ts';
 import { restoreBlocks } from './blocked-clients.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
+import type { UpdateService } from './features/updates/service.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
@@ -126,7 +127,20 @@ export async function startDaemon(options: DaemonOptions) {
     lanAddresses: () => (networkInterfaces()[config.daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
     now: monotonic,
   });
+  // The updater is loaded the first time it is needed (a route, or the poller's first check).
+  let ticks = 0;
+  let updates: Promise<UpdateService> | null = null;
+  const loadUpdates = () =>
+    (updates ??= import('./features/updates/load.ts')
+      .then(({ loadUpdateService }) =>
+        loadUpdateService({ platform: options.platform, stateDir: options.stateDir, uci: platform.uci, config: () => config, runtime, store: flash, clock: ports.clock, flusher, listen, ticks: () => ticks, log }),
+      )
+      .catch((error: Error) => {
+        updates = null;
+        throw error;
+      }));
   const app = createApp({
+    updates: loadUpdates,
     accounts,
     sessions,
     throttle: createLoginThrottle({ now: monotonic }),
@@ -155,7 +169,10 @@ export async function startDaemon(options: DaemonOptions) {
     running = next;
     return next;
   }
-  const tick = () => exclusive('tick', () => runtime.tick());
+  const tick = () => exclusive('tick', async () => {
+    await runtime.tick();
+    ticks++;
+  });
 
   /**
    * SIGHUP: re-read the config through the UCI port and re-check it. Counts,
@@ -212,9 +229,22 @@ export async function startDaemon(options: DaemonOptions) {
   }
 
 
+  // An install left open by a restart or a power cut is resumed at once; otherwise the first check waits.
+  // The poller itself loads then too, so nothing of the updater is read at start.
+  const stored = (await flash.read('updates')) as { job?: unknown } | null;
+  let poller: { stop(): void } | null = null;
+  const firstCheck = setTimeout(
+    () =>
+      void import('./jobs/update-poller.ts').then(({ startUpdatePoller }) => {
+        if (!stopped) poller = startUpdatePoller({ load: loadUpdates, random: Math.random, log });
+      }),
+    stored?.job ? 0 : (options.platform === 'sim' ? 10_000 : 120_000) * (1 + 2 * Math.random()),
+  );
+
   return {
     app,
     listen,
+    updates: loadUpdates,
     label: { secret: label.value, setupRequired: accounts.setupRequired() },
     simInstallerPassword,
     sim: platform.sim,
@@ -222,6 +252,8 @@ export async function startDaemon(options: DaemonOptions) {
     reapply,
     async stop() {
       stopped = true;
+      clearTimeout(firstCheck);
+      poller?.stop();
       if (timer) clearTimeout(timer);
       await running;
       await flusher.flush('shutdown');

@@ -7,7 +7,7 @@ import type { Config, PlanConfig } from './core/config.ts';
 import { planState } from './core/enforcement.ts';
 import { flowOffloading } from './core/flow-offload.ts';
 import { buildStatus } from './core/status.ts';
-import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from './core/usage-ledger.ts';
+import { addDeviceUsage, addTopup, correctTo, markAlerts, usedBytes, type Ledger } from './core/usage-ledger.ts';
 import type { Hub } from './events.ts';
 import type { Enforcer } from './jobs/plan-enforcer.ts';
 import type { FlushReason } from './jobs/state-flusher.ts';
@@ -24,6 +24,9 @@ export type RuntimeDeps = {
   monotonic: () => number;
   log: (line: string) => void;
 };
+
+/** The ledger's per-device key for the router's own traffic (updates). */
+export const OWN_DEVICE = 'this-device';
 
 export function createRuntime(deps: RuntimeDeps) {
   const { ports, sampler, enforcer } = deps;
@@ -142,6 +145,14 @@ export function createRuntime(deps: RuntimeDeps) {
       await changeLedger((ledger) => addTopup(ledger, topup), 'topup');
       deps.log(`plan: top-up of ${bytes} bytes added by ${by}`);
       return topup;
+    },
+    /**
+     * Bytes the device moved for itself (the updater's downloads): already in the
+     * WAN total, and counted apart under OWN_DEVICE so they are not laid on a client.
+     */
+    async addOwnUsage(bytes: number) {
+      sampler.update((ledger) => addDeviceUsage(ledger, { [OWN_DEVICE]: { down: bytes, up: 0 } }));
+      await deps.flush('changed');
     },
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');

@@ -28,6 +28,7 @@ import { simUci } from '../../device-daemon/src/ports/uci/sim.ts';
 import { simLan, simWifiReload } from '../../device-daemon/src/ports/wifi/sim.ts';
 import { uciWireless } from '../../device-daemon/src/ports/wifi/wireless.ts';
 import { createRuntime } from '../../device-daemon/src/runtime.ts';
+import type { UpdateService } from '../../device-daemon/src/features/updates/service.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,10 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; modemTimeoutMs?: number } = {}) {
+/** What an updates feature in a test is built from. */
+export type UpdatesParts = { uci: ReturnType<typeof simUci>; clock: ReturnType<typeof manualClock>; runtime: ReturnType<typeof createRuntime>; store: ReturnType<typeof memoryStore>; log: (line: string) => void };
+
+export async function testApp(options: { setUp?: boolean; config?: string; modemTimeoutMs?: number; updates?: (parts: UpdatesParts) => Promise<UpdateService> } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -109,6 +113,11 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
     modem: { modem: ports.modem, uci, pkg: 'modem-admin', runtime, now: clock.now, monotonic, log, sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
   };
+  if (options.updates) {
+    let service: Promise<UpdateService> | null = null;
+    const make = options.updates;
+    deps.updates = () => (service ??= make({ uci, clock, runtime, store, log }));
+  }
   const app = createApp(deps);
 
   /** A request as the UI on this device would send it. */

@@ -73,7 +73,7 @@ export function verifyDocument<S extends v.GenericSchema<unknown, Header>>(
   const parsed = v.safeParse(input.schema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    return reject('invalid', `${v.getDotPath(issue) ?? 'document'}: ${issue.message}`);
+    return reject('invalid', `${issue.path?.map((p) => String(p.key)).join('.') || 'document'}: ${issue.message}`);
   }
   const doc = parsed.output as Header;
   if (doc.expires - doc.issued > MAX_VALIDITY_MS) return reject('expiry-too-far', 'expires more than 30 days after it was issued');
