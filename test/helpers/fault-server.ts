@@ -63,7 +63,8 @@ export async function startFaultServer(): Promise<FaultServer> {
     if (status === 206) headers['content-range'] = fault?.kind === 'wrong-range' ? `bytes 0-${body.length - 1}/${body.length}` : `bytes ${start}-${body.length - 1}/${body.length}`;
     res.writeHead(status, headers);
     if (fault?.kind === 'drop-after') {
-      res.write(payload.subarray(0, fault.bytes), () => setTimeout(() => res.socket?.destroy(), 20));
+      // Long enough for the client to have the bytes before the connection goes.
+      res.write(payload.subarray(0, fault.bytes), () => setTimeout(() => res.socket?.destroy(), 150));
       return;
     }
     if (fault?.kind === 'truncate') {

@@ -1,55 +1,35 @@
-// Builds the updater from the running daemon's parts, the first time it is
-// needed: nothing here is loaded at start.
+// Builds the updater from the device's parts, the first time it is needed:
+// nothing here is loaded at start.
 import { join } from 'node:path';
-import type { Config } from '../../core/config.ts';
-import type { ListenAddress } from '../../listen.ts';
-import type { FlushReason } from '../../jobs/state-flusher.ts';
-import { PACKAGE } from '../../platform.ts';
-import type { Clock, StorePort, UciPort } from '../../ports/types.ts';
-import type { Runtime } from '../../runtime.ts';
+import type { UpdaterParts } from '../../device.ts';
 import { SIM_PACKAGE_VERSION, updatePorts } from './device-ports.ts';
 import { createUpdateService } from './service.ts';
 
-export type DaemonParts = {
+export type DaemonUpdater = {
   platform: 'sim' | 'linux' | 'openwrt';
   stateDir: string;
-  uci: UciPort;
-  config: () => Config;
-  runtime: Runtime;
-  store: StorePort;
-  clock: Clock;
-  flusher: { flush(reason: FlushReason): Promise<unknown> };
-  listen: ListenAddress[];
-  /** Ticks completed since start. */
-  ticks: () => number;
-  log: (line: string) => void;
+  /** The daemon answers on its own address (GET /healthz). */
+  answers: () => Promise<boolean>;
 };
 
-export async function loadUpdateService(d: DaemonParts) {
-  const ports = await updatePorts(d.platform, d.stateDir, { name: PACKAGE, version: SIM_PACKAGE_VERSION });
+export async function loadUpdateService(d: UpdaterParts & DaemonUpdater) {
+  const ports = await updatePorts(d.platform, d.stateDir, { name: d.pkg, version: SIM_PACKAGE_VERSION });
   return createUpdateService({
-    packageName: PACKAGE,
-    uci: () => d.uci.show(PACKAGE),
+    packageName: d.pkg,
+    uci: () => d.uci.show(d.pkg),
     planTimeZone: () => d.config().plan.timezone,
     planState: () => {
       const desired = d.runtime.usage().state.desired;
       return desired.blocked ? 'blocked' : desired.shaper ? 'throttled' : 'normal';
     },
-    store: d.store,
+    store: d.flash,
     dir: join(d.stateDir, 'ota'),
     clock: d.clock,
     ...ports,
     countBytes: (bytes) => void d.runtime.addOwnUsage(bytes),
-    flushState: async () => void (await d.flusher.flush('shutdown')),
+    flushState: d.flush,
     // Healthy: the daemon has loaded its state, completed a tick, and answers on its own address.
-    healthy: async () => {
-      if (d.ticks() === 0 || d.listen.length === 0) return false;
-      const { host, port } = d.listen[0]!;
-      return fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-    },
+    healthy: async () => d.ticks() > 0 && (await d.answers()),
     log: d.log,
   });
 }

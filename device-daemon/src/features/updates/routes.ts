@@ -3,8 +3,8 @@
 // within the release's limit; installers may install now or check now.
 import { Hono } from 'hono/tiny';
 import type { AccessEnv } from '../../middleware/access-control.ts';
-import { HttpError, readJson } from '../../routes/validate.ts';
-import { DeferInput, NoInput } from './api.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
+import { DeferInput, NoInput } from './schemas.ts';
 import type { UpdateService } from './service.ts';
 
 export function updatesRoutes(deps: { service: () => Promise<UpdateService>; audit: (role: string, event: string) => void }) {
