@@ -64,6 +64,9 @@ export async function pollChannel(state: UpdatesState, config: OtaConfig, clock:
     state.releases = m.releases;
     if (newEtags.manifest) state.etags.manifest = newEtags.manifest;
   } else if (verdict.manifest) problems.push(`manifest.json: ${verdict.manifest.message}`);
+  else if (clock.trusted && state.manifestExpires !== null && state.manifestExpires <= clock.now)
+    // Unchanged on the server (304) and past its date: the ISP stopped signing it.
+    problems.push(`manifest.json: expired at ${new Date(state.manifestExpires).toISOString()}; nothing installs until the ISP signs it again`);
   if (verdict.notices?.ok) {
     const n = verdict.notices.value;
     changed ||= state.notices?.sequence !== n.sequence;
