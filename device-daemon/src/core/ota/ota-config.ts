@@ -28,7 +28,8 @@ const OtaSection = v.looseObject({
 export type OtaConfig = { url: string | null; pollHours: number; rootKeys: string[]; window: { startHour: number; endHour: number }; timeZone: string | null; downloadDir: string | null };
 
 export function readOtaConfig(pkg: UciPackage): { config: OtaConfig } | { error: string } {
-  const options = pkg.sections.find((s) => s.type === 'ota')?.options ?? {};
+  // A section named twice is one section in UCI: later options win.
+  const options = Object.assign({}, ...pkg.sections.filter((s) => s.type === 'ota').map((s) => s.options)) as Record<string, string | string[]>;
   const known = Object.fromEntries(Object.entries(options).filter(([k]) => k in OtaSection.entries));
   const parsed = v.safeParse(OtaSection, known);
   if (!parsed.success) return { error: parsed.issues.map((i) => `ota.${i.path?.map((p) => String(p.key)).join('.') ?? ''}: ${i.message}`).join('; ') };

@@ -77,7 +77,8 @@ export async function createUpdateService(deps: UpdatesDeps) {
     packageName: deps.packageName,
     packages: deps.packages,
     firmware: deps.firmware,
-    keptDir: join(c.downloadDir ?? deps.dir, 'packages'),
+    // On flash whatever download_dir says: a rollback must survive a reboot.
+    keptDir: join(deps.dir, 'packages'),
     now: deps.clock.now,
     save,
     flushState: deps.flushState,
