@@ -12,6 +12,7 @@ import type {
   SignalFrame,
   SignalSample,
   Status,
+  UpdatesJson,
   usageRoutes,
   WifiInputJson,
   WifiJson,
@@ -27,7 +28,7 @@ export type BalanceJson = ModemSchema['/balance']['$get']['output'];
 export type MobileJson = ModemSchema['/mobile']['$get']['output'];
 export type UssdReply = { text: string; final: boolean };
 export type SmsJson = { messages: { id: string; from: string; text: string; time: string; incoming: boolean }[] };
-export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiJson };
+export type { ClientJson, PlanJson, SignalFrame, SignalSample, UpdatesJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 
@@ -44,6 +45,7 @@ type Gets = {
   '/api/wifi': WifiJson;
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
+  '/api/updates': UpdatesJson;
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -63,6 +65,9 @@ type Sends = {
   'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
+  'POST /api/updates/defer': [{ days: number }, { deferredUntil: number }];
+  'POST /api/updates/install-now': [{}, { ok: boolean; message: string }];
+  'POST /api/updates/check': [{}, { ok: boolean; message: string }];
 };
 
 export type Issue = { path: string; message: string };

@@ -12,3 +12,4 @@ export type { SignalSample } from '../core/signal-meter.ts';
 export type { auditRoutes } from '../features/audit/routes.ts';
 export type { usageRoutes } from '../features/usage/routes.ts';
 export type { modemRoutes } from '../features/modem/routes.ts';
+export type { UpdatesJson } from '../features/updates/service.ts';

@@ -149,10 +149,10 @@ export function createRuntime(deps: RuntimeDeps) {
     /**
      * Bytes the device moved for itself (the updater's downloads): already in the
      * WAN total, and counted apart under OWN_DEVICE so they are not laid on a client.
+     * In memory only: the tick's own flush saves it (a write here would race the tick's).
      */
-    async addOwnUsage(bytes: number) {
+    addOwnUsage(bytes: number) {
       sampler.update((ledger) => addDeviceUsage(ledger, { [OWN_DEVICE]: { down: bytes, up: 0 } }));
-      await deps.flush('changed');
     },
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');

@@ -29,7 +29,7 @@ async function setup() {
   let service: UpdateService | null = null;
   const t = await testApp({
     config,
-    updates: async (p) => (service = await dev.service({ config, store: p.flash, clock: p.clock, countBytes: (n) => void p.runtime.addOwnUsage(n) })),
+    updates: async (p) => (service = await dev.service({ config, store: p.flash, clock: p.clock, countBytes: (n) => p.runtime.addOwnUsage(n) })),
   });
   const customer = await t.signIn(CUSTOMER_PASSWORD);
   const installer = await t.signIn(INSTALLER_PASSWORD);

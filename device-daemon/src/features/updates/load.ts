@@ -26,7 +26,7 @@ export async function loadUpdateService(d: UpdaterParts & DaemonUpdater) {
     dir: join(d.stateDir, 'ota'),
     clock: d.clock,
     ...ports,
-    countBytes: (bytes) => void d.runtime.addOwnUsage(bytes),
+    countBytes: (bytes) => d.runtime.addOwnUsage(bytes),
     flushState: d.flush,
     // Healthy: the daemon has loaded its state, completed a tick, and answers on its own address.
     healthy: async () => d.ticks() > 0 && (await d.answers()),

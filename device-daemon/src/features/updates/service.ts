@@ -259,3 +259,6 @@ export async function createUpdateService(deps: UpdatesDeps) {
 }
 
 export type UpdateService = Awaited<ReturnType<typeof createUpdateService>>;
+
+/** GET /api/updates's reply. */
+export type UpdatesJson = Awaited<ReturnType<UpdateService['view']>>;
