@@ -21,9 +21,11 @@ export function Updates() {
   const tz = status?.usage.timeZone ?? 'UTC';
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
-    setNote(await work().then((text) => [text, true] as [string, boolean], (e) => [errorText(e), false] as [string, boolean]));
-    setBusy(false);
+    const result = await work().then((text) => [text, true] as [string, boolean], (e) => [errorText(e), false] as [string, boolean]);
+    // The page shows the new state before it says what happened.
     await reload();
+    setNote(result);
+    setBusy(false);
   };
   if (!view) return <Loading error={error} />;
   const p: UpdatesJson['pending'] = view.pending;
