@@ -14,7 +14,8 @@ import type { SimDevice } from './ports/sim/device.ts';
 import { openwrtSystem } from './ports/system/openwrt.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
-import { lazyPort } from './ports/lazy-port.ts';
+import { openwrtLan } from './ports/wifi/lan.ts';
+import { uciWireless } from './ports/wifi/wireless.ts';
 
 export const PACKAGE = 'modem-admin';
 
@@ -67,10 +68,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     return createSimPlatform({ ...options, package: PACKAGE }, kernel);
   }
   const uci = cliUci(runner);
-  // Loaded with the first Wi-Fi request, not at start.
-  const wireless = lazyPort(async () =>
-    (await import('./ports/wifi/wireless.ts')).uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 }))),
-  );
+  const wireless = uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 })));
   return {
     uci,
     sim: null,
@@ -79,8 +77,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       modem: mmcliModem(runner),
       uci,
       wireless,
-      // The devices list and block load with the first request (or a stored block at start).
-      lan: lazyPort(async () => (await import('./ports/wifi/lan.ts')).openwrtLan({ runner, lanDevice: lan })),
+      lan: openwrtLan({ runner, lanDevice: lan }),
       system: openwrtSystem(runner),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),

@@ -8,7 +8,7 @@ export function modemApp(parts: FeatureParts) {
   const feature = createModemFeature({
     modem: parts.ports.modem,
     uci: parts.ports.uci,
-    pkg: parts.pkg,
+    config: () => parts.config().modem,
     runtime: parts.runtime,
     statusEvents: parts.statusEvents,
     now: parts.now,

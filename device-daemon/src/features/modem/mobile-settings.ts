@@ -5,7 +5,7 @@
 import type { ApnSettings, ModemPort, UciCommand, UciPort } from '../../ports/types.ts';
 import { ModemError } from '../../ports/modem/modem-error.ts';
 
-type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+import type { Exclusive } from './actor.ts';
 
 const MODE_UCI: Record<ApnSettings['mode'], string | null> = { auto: null, lte: '4g', '3g': '3g' };
 
@@ -17,7 +17,7 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
     return s;
   }
   const modemFacts = () =>
-    Promise.all([deps.modem.status(), deps.exclusive(() => deps.modem.sim()).catch(() => null)]).then(([status, sim]) => ({ state: status.state, sim }));
+    Promise.all([deps.modem.status(), deps.exclusive((signal) => deps.modem.sim(signal)).catch(() => null)]).then(([status, sim]) => ({ state: status.state, sim }));
   const str = (o: Record<string, string | string[]>, key: string) => [o[key] ?? ''].flat().join(' ');
 
   async function read() {
@@ -58,11 +58,11 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
       const none = input.auth === 'none';
       const next: ApnSettings = { ...input, username: none ? '' : input.username, password: none ? '' : (input.password ?? settings.password) };
       await write(s.name, s.options, { apn: next.apn, allowedauth: none ? null : next.auth, username: next.username, password: next.password, allowedmode: MODE_UCI[next.mode] });
-      await deps.exclusive(() => deps.modem.configure(next, s.name));
+      await deps.exclusive((signal) => deps.modem.configure(next, s.name, signal));
     },
     /** Unlocks the SIM (or changes its PIN) and keeps the PIN where the connection manager unlocks at boot. */
     async pin(pin: string, newPin?: string) {
-      await deps.exclusive(() => (newPin ? deps.modem.changePin(pin, newPin) : deps.modem.unlockPin(pin)));
+      await deps.exclusive((signal) => (newPin ? deps.modem.changePin(pin, newPin, signal) : deps.modem.unlockPin(pin, signal)));
       const s = await section().catch(() => null);
       if (s) await write(s.name, s.options, { pincode: newPin ?? pin });
     },

@@ -1,5 +1,4 @@
 // The modem's actions through mmcli: USSD, SMS, SIM and PIN, network mode.
-// Loaded with the first request that needs one (see mmcli.ts), not at start.
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
@@ -13,63 +12,63 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   // An SMS never changes once stored: read each one once.
   const smsCache = new Map<string, SmsMessage>();
 
-  async function ussdReply(stdout: string): Promise<UssdReply> {
+  async function ussdReply(stdout: string, signal?: AbortSignal): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
     // An empty reply means the text comes later (ussdPending); else ask whether the session waits for us.
-    const pending = text ? parseUssdStatus(await modemJson('--3gpp-ussd-status')) : null;
+    const pending = text ? parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)) : null;
     return { text, final: text !== '' && pending?.final !== false };
   }
 
-  async function simPath(): Promise<string> {
-    const path = (await info()).simPath;
+  async function simPath(signal?: AbortSignal): Promise<string> {
+    const path = (await info(signal)).simPath;
     if (!path) throw new ModemError('no-sim', 'no SIM card');
     return path;
   }
 
   return {
-    ussd: async (code) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000)),
-    ussdRespond: async (text) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000)),
-    ussdPending: async () => parseUssdStatus(await modemJson('--3gpp-ussd-status')),
-    async ussdCancel() {
-      await onModem(['--3gpp-ussd-cancel']);
+    ussd: async (code, signal) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000, signal), signal),
+    ussdRespond: async (text, signal) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000, signal), signal),
+    ussdPending: async (signal) => parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)),
+    async ussdCancel(signal) {
+      await onModem(['--3gpp-ussd-cancel'], undefined, signal);
     },
-    async listSms() {
-      const paths = parseSmsList(await modemJson('--messaging-list-sms'));
+    async listSms(signal) {
+      const paths = parseSmsList(await modemJson(['--messaging-list-sms'], signal));
       const out: SmsMessage[] = [];
       for (const path of paths) {
         let sms = smsCache.get(path);
-        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path]), path)));
+        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path], signal), path)));
         out.push(sms);
       }
       for (const path of smsCache.keys()) if (!paths.includes(path)) smsCache.delete(path);
       return out;
     },
-    async sendSms(to, text) {
+    async sendSms(to, text, signal) {
       // mmcli's key=value list has no escapes: quote with the quote the text lacks (the API refuses both).
       const q = text.includes("'") ? '"' : "'";
-      const out = await onModem([`--messaging-create-sms=number=${q}${userArg(to)}${q},text=${q}${text}${q}`]);
+      const out = await onModem([`--messaging-create-sms=number=${q}${userArg(to)}${q},text=${q}${text}${q}`], undefined, signal);
       const path = /\/org\/freedesktop\/ModemManager1\/SMS\/\d+/.exec(out)?.[0];
       if (!path) throw new ModemError('network', 'the modem did not store the SMS');
-      await mmcli(['-s', path, '--send'], 60_000);
+      await mmcli(['-s', path, '--send'], 60_000, signal);
     },
-    async deleteSms(id) {
-      await onModem([`--messaging-delete-sms=${SMS_PATH}${userArg(id)}`]);
+    async deleteSms(id, signal) {
+      await onModem([`--messaging-delete-sms=${SMS_PATH}${userArg(id)}`], undefined, signal);
     },
-    async sim() {
-      const { simPath, ownNumber } = await info();
+    async sim(signal) {
+      const { simPath, ownNumber } = await info(signal);
       if (!simPath) throw new ModemError('no-sim', 'no SIM card');
-      return parseSim(await json(['-i', simPath]), ownNumber);
+      return parseSim(await json(['-i', simPath], signal), ownNumber);
     },
-    async unlockPin(pin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`]);
+    async unlockPin(pin, signal) {
+      await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`], undefined, signal);
     },
-    async changePin(pin, newPin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`]);
+    async changePin(pin, newPin, signal) {
+      await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`], undefined, signal);
     },
-    async configure(settings, iface) {
-      await onModem([`--set-allowed-modes=${MODES[settings.mode]}`]);
+    async configure(settings, iface, signal) {
+      await onModem([`--set-allowed-modes=${MODES[settings.mode]}`], undefined, signal);
       // netifd's modemmanager proto connects with the APN from UCI.
-      if (iface) await runner.run(['ifup', userArg(iface)]);
+      if (iface) await runner.run(['ifup', userArg(iface)], { signal });
     },
   };
 }
