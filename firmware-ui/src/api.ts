@@ -33,7 +33,7 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UpdatesJson, UsageJson, UssdReply, WifiJson };
+export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 
