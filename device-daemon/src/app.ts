@@ -26,6 +26,7 @@ import { lazyFeature } from './middleware/lazy-feature.ts';
 import { staticRoutes, type loadAssets } from './middleware/static-files.ts';
 import { HttpError } from './middleware/validate.ts';
 import type { Ports, StorePort } from './ports/types.ts';
+import type { UpdateService } from './features/updates/service.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -55,6 +56,8 @@ export type AppDeps = {
   pkg: string;
   /** The modem's waits and time limits, shortened by tests. */
   modemTuning?: Pick<ModemServiceDeps, 'sleep' | 'timeoutMs' | 'smsWaitMs'>;
+  /** The updater, loaded on first use; absent where the device has no update channel. */
+  updates?: () => Promise<UpdateService>;
 };
 
 /** What a feature's manifest builds its routes from. */

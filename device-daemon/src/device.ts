@@ -18,7 +18,23 @@ import { createRuntime } from './jobs/runtime.ts';
 import { createStateFlusher, loadNewest, type Saved } from './jobs/state-flusher.ts';
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
 import { USAGE_FILE } from './jobs/usage-file.ts';
-import type { Clock, Ports, StorePort } from './ports/types.ts';
+import type { Clock, Ports, StorePort, UciPort } from './ports/types.ts';
+import type { UpdateService } from './features/updates/service.ts';
+import type { Runtime } from './jobs/runtime.ts';
+
+/** What the updater is made from (features/updates/load.ts), handed to DeviceOptions.updates. */
+export type UpdaterParts = {
+  runtime: Runtime;
+  flush: () => Promise<void>;
+  config: () => Config;
+  flash: StorePort;
+  clock: Clock;
+  uci: UciPort;
+  pkg: string;
+  /** Ticks completed since start: a new daemon is healthy only after one. */
+  ticks: () => number;
+  log: (line: string) => void;
+};
 
 export type DeviceOptions = {
   ports: Omit<Ports, 'clock'>;
@@ -38,6 +54,8 @@ export type DeviceOptions = {
   /** Used while the configuration names no installer password hash (the simulator's provisioning, tests). */
   installerHash?: string;
   log: (line: string) => void;
+  /** Makes the updater, the first time it is needed; none: the device has no update channel. */
+  updates?: (parts: UpdaterParts) => Promise<UpdateService>;
 } & Pick<AppDeps, 'allowedHosts' | 'assets' | 'deviceNames' | 'secureCookies' | 'clientAddress' | 'modemTuning'>;
 
 export async function createDevice(options: DeviceOptions) {
@@ -118,6 +136,26 @@ export async function createDevice(options: DeviceOptions) {
 
   const accounts = await createAccounts({ store: stores.flash, labelSecret: options.labelSecret, installerHash: () => config.daemon.installer_password_hash });
   const sessions = createSessions({ now: monotonic });
+  let ticks = 0;
+  let updater: Promise<UpdateService> | null = null;
+  const makeUpdater = options.updates;
+  const updates = makeUpdater
+    ? () =>
+        (updater ??= makeUpdater({
+          runtime,
+          flush: async () => void (await flusher.flush('shutdown')),
+          config: () => config,
+          flash: stores.flash,
+          clock: wall,
+          uci: ports.uci,
+          pkg,
+          ticks: () => ticks,
+          log,
+        }).catch((error: Error) => {
+          updater = null;
+          throw error;
+        }))
+    : undefined;
   const planStore: PlanStore = { uci: ports.uci, pkg, apply: (checked) => (config = { ...config, plan: checked.plan }) };
   const appDeps: AppDeps = {
     accounts,
@@ -141,6 +179,7 @@ export async function createDevice(options: DeviceOptions) {
     stores: { flash: stores.flash },
     pkg,
     modemTuning: options.modemTuning,
+    updates,
   };
   const app = createApp(appDeps);
 
@@ -162,7 +201,14 @@ export async function createDevice(options: DeviceOptions) {
       await runtime.start();
       await restoreBlocks(ports.lan, stores.flash).catch((error: Error) => log(`clients: could not restore blocked devices: ${error.message}`));
     },
-    tick: () => exclusive('tick', () => runtime.tick()),
+    tick: () =>
+      exclusive('tick', async () => {
+        await runtime.tick();
+        ticks++;
+      }),
+    /** The updater, loaded on first use (undefined without an update channel). */
+    updates,
+    stores,
     /**
      * A new configuration (SIGHUP): counts, sessions and the listening sockets
      * stay. Options read only at start are named as needing a restart.

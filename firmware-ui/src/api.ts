@@ -23,6 +23,7 @@ import type {
   SmsJson,
   Status,
   TopupBody,
+  UpdatesJson,
   UsageJson,
   UssdActionsJson,
   UssdAnswerBody,
@@ -32,7 +33,7 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
+export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 
@@ -49,6 +50,7 @@ type Gets = {
   '/api/wifi': WifiJson;
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
+  '/api/updates': UpdatesJson;
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -68,6 +70,9 @@ type Sends = {
   'POST /api/mobile/pin': [PinBody, unknown];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
+  'POST /api/updates/defer': [{ days: number }, { deferredUntil: number }];
+  'POST /api/updates/install-now': [{}, { ok: boolean; message: string }];
+  'POST /api/updates/check': [{}, { ok: boolean; message: string }];
 };
 
 export type Issue = { path: string; message: string };

@@ -2,7 +2,7 @@
 // tests through app.request(): no server, no sockets, the real runtime and jobs.
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
-import { createDevice } from '../../device-daemon/src/device.ts';
+import { createDevice, type DeviceOptions } from '../../device-daemon/src/device.ts';
 import { manualClock } from '../../device-daemon/src/ports/clock/system.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { simPorts } from '../../device-daemon/src/ports/sim/ports.ts';
@@ -25,7 +25,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; updates?: DeviceOptions['updates'] } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -59,6 +59,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
     assets: new Map(),
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
     modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
+    updates: options.updates,
   });
   const config = (): Config => built.config();
   planCap = () => (typeof config().plan.cap === 'number' ? (config().plan.cap as number) : null);

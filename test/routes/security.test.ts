@@ -67,7 +67,8 @@ security('the audit log records sign-ins and changes with time and role, never a
   assert.ok(entries.some((e) => e.role === 'installer' && e.event.startsWith('signed in')));
   assert.ok(entries.every((e) => !Number.isNaN(Date.parse(e.at))));
   assert.not.ok(text.includes(CUSTOMER_PASSWORD) || text.includes('another-password-2') || text.includes(INSTALLER_PASSWORD));
-  // Kept across restarts: it lives in the store.
+  // Kept across restarts: it reaches flash with the state's next write (here, the one at shutdown).
+  await t.built.flusher.flush('shutdown');
   const stored = await t.store.read(AUDIT_FILE);
   assert.is(stored!.entries.length, entries.length);
   for (let i = 0; i < 250; i++) await t.audit.record('installer', `event ${i}`);

@@ -47,3 +47,4 @@ export type MobileJson = ModemSchema['/mobile']['$get']['output'];
 export type UssdActionsJson = ModemSchema['/ussd']['$get']['output'];
 export type SmsJson = ModemSchema['/sms']['$get']['output'];
 export type UssdReply = ModemSchema['/ussd']['$post']['output'];
+export type { UpdatesJson } from '../features/updates/service.ts';

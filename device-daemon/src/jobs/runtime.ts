@@ -8,7 +8,7 @@ import { planState } from '../core/enforcement.ts';
 import { flowOffloading } from '../core/flow-offload.ts';
 import { buildStatus } from '../core/status.ts';
 import { extendValidity, operatorValidityEnd, validityEnd } from '../core/prepaid-validity.ts';
-import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from '../core/usage-ledger.ts';
+import { addDeviceUsage, addTopup, correctTo, markAlerts, usedBytes, type Ledger } from '../core/usage-ledger.ts';
 import type { Hub } from '../core/hub.ts';
 import type { Enforcer } from './plan-enforcer.ts';
 import type { FlushReason } from './state-flusher.ts';
@@ -29,6 +29,9 @@ export type RuntimeDeps = {
   monotonic: () => number;
   log: (line: string) => void;
 };
+
+/** The ledger's per-device key for the router's own traffic (updates). */
+export const OWN_DEVICE = 'this-device';
 
 export function createRuntime(deps: RuntimeDeps) {
   const { ports, sampler, enforcer } = deps;
@@ -183,6 +186,14 @@ export function createRuntime(deps: RuntimeDeps) {
       if (end === null || end === sampler.ledger().cycleEnd) return;
       await changeLedger((ledger) => extendValidity(ledger, now, end), 'topup');
       deps.log(`plan: the operator says validity runs until ${new Date(end).toISOString()}`);
+    },
+    /**
+     * Bytes the device moved for itself (the updater's downloads): already in the
+     * WAN total, and counted apart under OWN_DEVICE so they are not laid on a client.
+     * In memory only: the tick's own flush saves it (a write here would race the tick's).
+     */
+    addOwnUsage(bytes: number) {
+      sampler.update((ledger) => addDeviceUsage(ledger, { [OWN_DEVICE]: { down: bytes, up: 0 } }));
     },
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');
