@@ -21,6 +21,7 @@ import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { accessTable } from './middleware/access-table.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
+import { streamHead } from './middleware/stream-head.ts';
 import { lazyFeature } from './middleware/lazy-feature.ts';
 import { staticRoutes, type loadAssets } from './middleware/static-files.ts';
 import { HttpError } from './middleware/validate.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps, features: readonly Manifest[] = FEATURE
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
   app.use(accessControl({ table: accessTable(features), sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
+  app.use(streamHead());
 
   const parts = featureParts(deps);
   for (const feature of features) {

@@ -1,13 +1,13 @@
 // The daemon's process: the platform's ports, the credentials and state on disk,
 // the device (device.ts), the 1 s loop and the listening sockets. main.ts handles
 // the command line and signals; this file owns the lifecycle.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
-import { serveApp } from './http-server.ts';
+import { serveOnDemand } from './http-server.ts';
 import { createDevice } from './device.ts';
 import { hashPassword } from './auth/password.ts';
 import type { CliOptions } from './cli.ts';
@@ -59,22 +59,28 @@ export async function startDaemon(options: DaemonOptions) {
   }
 
   const listen: ListenAddress[] = listenAddresses(options, config);
+  const allowedHosts = hostAllowList({
+    listen,
+    config: () => device.config(),
+    // os.networkInterfaces() sees this process's network namespace: the LAN bridge on the device.
+    lanAddresses: () => (networkInterfaces()[device.config().daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
+    now: monotonic,
+  });
   const device = await createDevice({
     ports,
     config,
     clock: { wall: ports.clock, monotonic },
-    stores: { flash: atomicFileStore(options.stateDir, log), ram: atomicFileStore(ramDir, log) },
+    stores: {
+      flash: atomicFileStore(options.stateDir, log),
+      ram: atomicFileStore(ramDir, log),
+      // Created once with the flash store; the RAM journal is matched to it.
+      storeId: (await readOrCreate(join(options.stateDir, 'store-id'), () => randomUUID())).value,
+    },
     pkg: PACKAGE,
     labelSecret: label.value,
     installerHash: simInstallerHash,
     log,
-    allowedHosts: hostAllowList({
-      listen,
-      config: () => device.config(),
-      // os.networkInterfaces() sees this process's network namespace: the LAN bridge on the device.
-      lanAddresses: () => (networkInterfaces()[device.config().daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
-      now: monotonic,
-    }),
+    allowedHosts,
     assets: loadAssets(options.www),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
   });
@@ -113,7 +119,7 @@ export async function startDaemon(options: DaemonOptions) {
   const servers: Server[] = [];
   for (const address of listen) {
     try {
-      servers.push(await serveApp(app.fetch, address.host, address.port));
+      servers.push(await serveOnDemand(async () => app.fetch, allowedHosts, address.host, address.port));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ListenError(`cannot listen on ${address.host}:${address.port}: ${code === 'EADDRINUSE' ? 'the address is in use' : (error as Error).message}`);

@@ -32,7 +32,7 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UsageJson, UssdReply, WifiJson };
+export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 

@@ -50,7 +50,7 @@ export function Banner() {
               ))}
             </p>
           ) : (
-            <p>{t('cap.ask', { sizes: formatOr(sizes.map(formatBytes)) })}</p>
+            <p>{t('cap.ask', { sizes: formatOr(sizes.map((s) => formatBytes(s))) })}</p>
           )}
         </div>
       )}

@@ -15,7 +15,7 @@ import type { LoginRequest } from '../features/session/schemas.ts';
 
 export type { SessionInfo, SessionState, Role } from '../features/session/schemas.ts';
 export type { Status } from '../features/status/schemas.ts';
-export type { PlanJson } from '../features/plan/schemas.ts';
+export type { PlanJson, PlanView } from '../features/plan/schemas.ts';
 export type { WifiInputJson, WifiJson } from '../features/wifi/schemas.ts';
 export type { ClientJson } from '../features/devices/schemas.ts';
 export type { SignalFrame } from '../features/modem/signal-meter.ts';

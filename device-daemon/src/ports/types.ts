@@ -1,7 +1,9 @@
 // The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
 // simulated one; the rest of the daemon sees only these interfaces.
 
+import type { StoredFile } from '../core/stored-file.ts';
 import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station } from '../core/device-data.ts';
+import type { WifiNetwork } from '../core/wifi-networks.ts';
 
 export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station };
 
@@ -26,6 +28,8 @@ export interface CommandRunner {
 
 /** Byte counters of one network interface, as the kernel reports them. */
 export type InterfaceCounters = {
+  /** The kernel's boot id: changes at every boot, when all counters start again from zero. */
+  bootId: string | null;
   /** Changes when the interface is deleted and created again (modem reconnect). */
   ifindex: number;
   rxBytes: number;
@@ -122,22 +126,16 @@ export interface ModemPort {
   configure(settings: ApnSettings, iface: string | null, signal?: AbortSignal): Promise<void>;
 }
 
-export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';
-
-export type WifiSettings = { ssid: string; key: string; security: WifiSecurity };
-
-/** Wi-Fi as the access points have it (all alike; read from the first). */
-export type WifiConfig = WifiSettings & { maxClients: number | null; bands: string[] };
-
-/** Wi-Fi settings of every access point (UCI `wireless`), changed together. */
+/** Wi-Fi access points in UCI `wireless` (read by core/wifi-networks.ts). */
 export interface WirelessPort {
-  read(): Promise<WifiConfig>;
+  /** Every access point that is on the air, in file order. */
+  read(): Promise<WifiNetwork[]>;
   /**
-   * Writes every access point in one `uci batch` and commits. Returns the reload,
-   * to run once the HTTP response is out; when it fails, the previous values are
-   * written back and reloaded, and it throws.
+   * Runs the commands (core/wifi-change.ts) in one `uci batch` and commits. Returns
+   * the reload, to run once the HTTP response is out; when it fails, the previous
+   * values are written back and reloaded, and it throws.
    */
-  write(next: WifiSettings & { maxClients?: number | null }): Promise<() => Promise<void>>;
+  write(commands: UciCommand[]): Promise<() => Promise<void>>;
 }
 
 /** What the router knows of its LAN clients, and the per-MAC forward block. */
@@ -165,9 +163,9 @@ export interface Clock {
 }
 
 export interface StorePort {
-  /** The newest good generation of `name`, or null when none exists. */
-  read(name: string): Promise<unknown | null>;
-  write(name: string, value: unknown): Promise<void>;
+  /** The newest good generation of `file`, in its current shape, or null when there is none. */
+  read<T>(file: StoredFile<T>): Promise<T | null>;
+  write<T>(file: StoredFile<T>, value: T): Promise<void>;
 }
 
 export type Ports = {

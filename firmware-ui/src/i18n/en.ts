@@ -36,4 +36,5 @@ export const en = {
   'n.usage-alert': 'You have used {percent}% of your allowance.',
   'n.offload-bypass': 'Flow offloading is on: limits and counts cannot hold. Turn it off in the firewall.',
   'n.enforcement-failed': 'The limit or block could not be applied: {message}',
+  'n.state-not-saved': 'State not saved to {where} ({reason}); retrying.',
 } satisfies Record<string, string | Plural>;

@@ -116,10 +116,27 @@ modem('the signal meter streams every tick; turning the antenna towards the towe
   assert.is(t.statusEvents.size, 0, 'the meter stops listening when the stream closes');
 });
 
+modem('mobile settings as netifd reads them: no allowedauth with a user means CHAP, an empty pincode means no PIN', async () => {
+  const { t, installer, call } = await setup();
+  await t.uci.batch('network', [
+    { op: 'set', path: 'network.wwan.username', value: 'vodafone' },
+    { op: 'set', path: 'network.wwan.password', value: 'vodafone' },
+    { op: 'set', path: 'network.wwan.pincode', value: '' },
+  ]);
+  const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
+  assert.equal([got.auth, got.authDefault, got.username, got.passwordSet, got.pinStored], ['chap', true, 'vodafone', true, false]);
+  await t.uci.batch('network', [
+    { op: 'set', path: 'network.wwan.allowedauth', value: 'pap' },
+    { op: 'set', path: 'network.wwan.pincode', value: '7423' },
+  ]);
+  const pap = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
+  assert.equal([pap.auth, pap.authDefault, pap.pinStored], ['pap', false, true]);
+});
+
 modem('mobile settings: read, validated, stored in UCI network and applied to the modem', async () => {
   const { t, installer, call } = await setup();
   const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
-  assert.equal(got, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
+  assert.equal(got, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', authDefault: false, passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
   for (const bad of [{ ...got, apn: '-x' }, { apn: 'a', auth: 'kerberos', username: '', mode: 'auto' }, { apn: 'a', auth: 'pap', username: "x',y", mode: 'auto' }, { apn: 'a', auth: 'none', username: '', mode: '5g' }]) {
     assert.is((await call(installer, 'PUT', '/api/mobile', bad)).status, 400, JSON.stringify(bad));
   }

@@ -2,7 +2,7 @@
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
-import { ModemError } from './modem-error.ts';
+import { ModemError, modemReading } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
@@ -15,7 +15,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   async function ussdReply(stdout: string, signal?: AbortSignal): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
     // An empty reply means the text comes later (ussdPending); else ask whether the session waits for us.
-    const pending = text ? parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)) : null;
+    const pending = text ? modemReading(parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal))) : null;
     return { text, final: text !== '' && pending?.final !== false };
   }
 
@@ -28,16 +28,16 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   return {
     ussd: async (code, signal) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000, signal), signal),
     ussdRespond: async (text, signal) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000, signal), signal),
-    ussdPending: async (signal) => parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)),
+    ussdPending: async (signal) => modemReading(parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal))),
     async ussdCancel(signal) {
       await onModem(['--3gpp-ussd-cancel'], undefined, signal);
     },
     async listSms(signal) {
-      const paths = parseSmsList(await modemJson(['--messaging-list-sms'], signal));
+      const paths = modemReading(parseSmsList(await modemJson(['--messaging-list-sms'], signal)));
       const out: SmsMessage[] = [];
       for (const path of paths) {
         let sms = smsCache.get(path);
-        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path], signal), path)));
+        if (!sms) smsCache.set(path, (sms = modemReading(parseSms(await json(['-s', path], signal), path))));
         out.push(sms);
       }
       for (const path of smsCache.keys()) if (!paths.includes(path)) smsCache.delete(path);
@@ -57,7 +57,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     async sim(signal) {
       const { simPath, ownNumber } = await info(signal);
       if (!simPath) throw new ModemError('no-sim', 'no SIM card');
-      return parseSim(await json(['-i', simPath], signal), ownNumber);
+      return modemReading(parseSim(await json(['-i', simPath], signal), ownNumber));
     },
     async unlockPin(pin, signal) {
       await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`], undefined, signal);
