@@ -31,7 +31,10 @@ const SAMPLES: Record<string, { path: string; body: Record<string, unknown> | nu
   'PUT /api/plan': { path: '/api/plan', body: {} }, // filled from GET /api/plan
   'POST /api/topups': { path: '/api/topups', body: { bytes: 536870912 } },
   'POST /api/usage/correction': { path: '/api/usage/correction', body: { operatorBytes: 1000 } },
-  'PUT /api/wifi': { path: '/api/wifi', body: { ssid: 'home', key: 'a-good-wifi-key', security: 'psk2' } },
+  'PUT /api/wifi': { path: '/api/wifi', body: { networks: 'all', ssid: 'home', key: 'a-good-wifi-key', security: 'psk2' } },
+  'POST /api/updates/defer': { path: '/api/updates/defer', body: { days: 3 } },
+  'POST /api/updates/install-now': { path: '/api/updates/install-now', body: {} },
+  'POST /api/updates/check': { path: '/api/updates/check', body: {} },
 };
 
 /** Fields whose value reaches UCI or a command line: a control character there must be a 400 naming the field. */
