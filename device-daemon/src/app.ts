@@ -4,7 +4,10 @@ import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';
-import type { AuditLog } from './auth/audit-log.ts';
+import type { AuditLog, AuditParams } from './auth/audit-log.ts';
+
+/** Records who did what; `key`/`params` let the UI translate it. */
+export type Audit = (role: string, event: string, key?: string, params?: AuditParams) => void;
 import { auditRoutes } from './routes/audit.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
@@ -16,6 +19,7 @@ import { ACCESS, FEATURES } from './routes/access.ts';
 import { lazyRoutes } from './routes/lazy.ts';
 import type { ModemServiceDeps } from './modem-service.ts';
 import type { WifiDeps } from './routes/wifi.ts';
+import type { SystemDeps } from './features/system/service.ts';
 import type { PlanStore } from './plan-store.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes, type SessionDeps } from './routes/session.ts';
@@ -45,6 +49,8 @@ export type AppDeps = {
   clientAddress?: (c: Context) => string;
   /** What the modem feature (balance, top-ups, USSD, SMS, signal meter, mobile settings) is made from. */
   modem: ModemServiceDeps;
+  /** Facts, restart and reset, backup, logs, connectivity (features/system/). */
+  system: Omit<SystemDeps, 'now' | 'log'>;
   /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
   wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
 };
@@ -56,7 +62,7 @@ function peerAddress(c: Context): string {
 }
 
 /** How each feature's sub-app (its routes under /api) is loaded and made. */
-export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: (role: string, event: string) => void) {
+export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: Audit) {
   const loaders: Record<keyof typeof FEATURES, () => Promise<Hono<AccessEnv>>> = {
     account: async () => (await import('./routes/account.ts')).accountRoutes(sessionDeps),
     usage: async () => (await import('./routes/usage.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
@@ -64,13 +70,14 @@ export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: (
     wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
     modem: async () =>
       (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
+    system: async () => (await import('./features/system/app.ts')).systemApp({ ...deps.system, now: deps.now, log: deps.log, audit }),
   };
   return loaders;
 }
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AccessEnv>();
-  const audit = (role: string, event: string) => void deps.audit.record(role, event);
+  const audit: Audit = (role, event, key, params) => void deps.audit.record(role, event, key, params);
   const onError: ErrorHandler = (error, c) => {
     if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
     deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -21,6 +21,7 @@ import { loadNewest, createStateFlusher, type Saved } from './jobs/state-flusher
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
 import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
+import { trackWrites } from './ports/store/tracked.ts';
 import { createEnforcer } from './jobs/plan-enforcer.ts';
 import { createRuntime } from './runtime.ts';
 import { loadAssets } from './routes/static-files.ts';
@@ -46,7 +47,12 @@ async function readOrCreate(file: string, make: () => Promise<string> | string):
 }
 
 export async function startDaemon(options: DaemonOptions) {
-  const { log } = options;
+  // The simulator keeps the daemon's lines in its system log, as logd does on the router.
+  let tap: ((line: string) => void) | undefined;
+  const log = (line: string) => {
+    options.log(line);
+    tap?.(line);
+  };
   const monotonic = () => performance.now();
   await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
   const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
@@ -55,6 +61,7 @@ export async function startDaemon(options: DaemonOptions) {
   let config: Config = readConfig(await platform.uci.show(PACKAGE));
   const wanDevice = config.daemon.wan_device;
   const ports = platform.ports({ wan: wanDevice, lan: config.daemon.lan_device });
+  tap = platform.logTap;
 
   // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);
@@ -69,7 +76,7 @@ export async function startDaemon(options: DaemonOptions) {
     config.daemon.installer_password_hash = simInstallerHash;
   }
 
-  const flash = atomicFileStore(options.stateDir, log);
+  const flash = trackWrites(atomicFileStore(options.stateDir, log), ports.clock.now);
   const ram = atomicFileStore(ramDir, log);
   const saved = await loadNewest<UsageState>(ram, flash, 'usage');
   const sampler = createUsageSampler(
@@ -141,6 +148,14 @@ export async function startDaemon(options: DaemonOptions) {
     assets: loadAssets(options.www),
     log,
     modem: { modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, now: ports.clock.now, monotonic, log },
+    system: {
+      system: ports.system,
+      uci: platform.uci,
+      pkg: PACKAGE,
+      lastFlashWrite: flash.lastWrite,
+      flush: async () => void (await flusher.flush('shutdown')),
+      reload: () => reload(),
+    },
     wifi: { wireless: ports.wireless!, lan: ports.lan!, store: flash, usage: () => runtime.usage().ledger.devices, now: ports.clock.now },
   });
   await restoreBlocks(ports.lan!, flash).catch((error: Error) => log(`clients: could not restore blocked devices: ${error.message}`));

@@ -35,6 +35,8 @@ export type PlatformParts = {
   ports: (devices: { wan: string; lan: string }) => Ports;
   /** The simulated device, to drive from tests and the console (sim and linux only). */
   sim: SimDevice | null;
+  /** Where the daemon's log lines also go (the simulated system log); the router's logd has them already. */
+  logTap?: (line: string) => void;
 };
 
 // Set by build/daemon.ts to the simulator bundle's file name; unset when run from source.
@@ -81,7 +83,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       wireless,
       // The devices list and block load with the first request (or a stored block at start).
       lan: lazyPort(async () => (await import('./ports/wifi/lan.ts')).openwrtLan({ runner, lanDevice: lan })),
-      system: openwrtSystem(runner),
+      system: openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir }),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),
   };

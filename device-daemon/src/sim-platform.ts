@@ -2,6 +2,7 @@
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
 import { readFileSync, statSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
 import { simAccounting } from './ports/accounting/sim.ts';
@@ -36,9 +37,11 @@ export function createSimPlatform(
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
+  const system = simSystem({ device, freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null) });
   return {
     uci,
     sim: device,
+    logTap: (line) => system.record(`node[${process.pid}]`, line),
     ports: (devices) => ({
       ...(kernel
         ? kernel(devices)
@@ -55,7 +58,7 @@ export function createSimPlatform(
         const { cap } = readConfig(await uci.show(options.package)).plan;
         return typeof cap === 'number' ? cap : null;
       }, now: Date.now }))),
-      system: simSystem(),
+      system,
       clock: systemClock(),
     }),
   };

@@ -67,7 +67,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     wireless: uciWireless(uci, simWifiReload(device)),
     lan: simLan(device, clock.now),
     modem: simModem(device, simOperator(device, { cap: () => (typeof config.plan.cap === 'number' ? config.plan.cap : null), now: clock.now })),
-    system: simSystem(),
+    system: simSystem({ now: clock.now, device }),
     clock,
   };
   const logs: string[] = [];
@@ -92,6 +92,8 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
   await runtime.start();
   await runtime.tick();
   const audit = await createAuditLog({ store, now: clock.now, log });
+  let lastFlashWrite: number | null = null;
+  let reloads = 0;
   const deps: AppDeps = {
     audit,
     accounts,
@@ -105,6 +107,18 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     log,
+    system: {
+      system: ports.system,
+      uci,
+      pkg: 'modem-admin',
+      lastFlashWrite: () => lastFlashWrite,
+      flush: async () => void flushes.push('shutdown'),
+      reload: async () => {
+        config = readConfig(await uci.show('modem-admin'));
+        reloads++;
+      },
+      later: (work) => void work(),
+    },
     wifi: { wireless: ports.wireless, lan: ports.lan, store, usage: () => runtime.usage().ledger.devices, now: clock.now },
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
     modem: { modem: ports.modem, uci, pkg: 'modem-admin', runtime, now: clock.now, monotonic, log, sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
@@ -134,5 +148,5 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     return { cookie, csrf: csrfToken, role };
   }
 
-  return { uciDir, app, deps, ports, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
+  return { reloads: () => reloads, setLastFlashWrite: (at: number | null) => (lastFlashWrite = at), uciDir, app, deps, ports, audit, clock, advance, device, runtime, sampler, store, sessions, statusEvents, logs, flushes, uci, request, signIn, config: () => config };
 }

@@ -3,7 +3,12 @@
 // every entry is also a log line. Passwords never reach it.
 import type { StorePort } from '../ports/types.ts';
 
-export type AuditEntry = { at: string; role: string; event: string };
+/**
+ * `event` is the English sentence (logs, older entries); `key` and `params`, when
+ * given, let the UI say it in the reader's language (its `ev.<key>` message).
+ */
+export type AuditEntry = { at: string; role: string; event: string; key?: string; params?: AuditParams };
+export type AuditParams = Record<string, string | number>;
 
 export const AUDIT_LIMIT = 200;
 
@@ -13,8 +18,8 @@ export async function createAuditLog(options: { store: StorePort; now: () => num
   let saving: Promise<void> = Promise.resolve();
   return {
     /** Records an event; writes are serialised so entries are never lost to a race. */
-    record(role: string, event: string): Promise<void> {
-      const entry: AuditEntry = { at: new Date(options.now()).toISOString(), role, event };
+    record(role: string, event: string, key?: string, params?: AuditParams): Promise<void> {
+      const entry: AuditEntry = { at: new Date(options.now()).toISOString(), role, event, ...(key ? { key, params: params ?? {} } : {}) };
       entries = [...entries, entry].slice(-limit);
       options.log(`audit: ${role}: ${event}`);
       const snapshot = entries;

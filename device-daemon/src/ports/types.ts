@@ -145,10 +145,35 @@ export interface LanPort {
   setBlocked(macs: string[]): Promise<void>;
 }
 
+/** What the device says about itself; null where it cannot tell. */
+export type SystemFacts = {
+  model: string | null;
+  /** The firmware's own description, e.g. "OpenWrt 24.10.0 r28427-6df0e3d02a". */
+  firmware: string | null;
+  /** This package's version (opkg's Version: with the release), or the build's. */
+  packageVersion: string | null;
+  uptimeSeconds: number | null;
+  /** The first IPv4 (else IPv6) address of the WAN interface. */
+  wanAddress: string | null;
+  /** Bytes free on the file system that holds the state (flash). */
+  freeBytes: number | null;
+};
+
+/** Raw output of the two connectivity probes; core/connectivity.ts reads them. */
+export type ProbeOutput = { ok: boolean; output: string };
+
 export interface SystemPort {
   reboot(): Promise<void>;
   factoryReset(): Promise<void>;
+  /** The whole system log (`logread`), oldest first. */
   logs(): Promise<string[]>;
+  facts(): Promise<SystemFacts>;
+  /** `ping` of a checked target: three echo requests. */
+  ping(target: string): Promise<ProbeOutput>;
+  /** The DNS servers the operator gave the WAN (netifd's resolv.conf.auto). */
+  dnsServers(): Promise<string[]>;
+  /** `nslookup name server`: the name looked up at that DNS server. */
+  lookup(name: string, server: string): Promise<ProbeOutput>;
 }
 
 export interface Clock {

@@ -1,6 +1,7 @@
 // Who may call what. Every endpoint the app registers must be listed here (a test
 // checks); anything missing answers 403. Keys are "METHOD /path" as registered.
 import type { Access } from '../middleware/access-control.ts';
+import { SYSTEM_ENDPOINTS } from '../features/system/manifest.ts';
 
 /** Endpoints the daemon answers with code it has loaded at start. */
 const CORE: Record<string, Access> = {
@@ -61,6 +62,7 @@ export const FEATURES = {
     'PUT /api/mobile': 'installer',
     'POST /api/mobile/pin': 'installer',
   },
+  system: SYSTEM_ENDPOINTS,
 } satisfies Record<string, Record<string, Access>>;
 
-export const ACCESS: Record<string, Access> = { ...CORE, ...FEATURES.account, ...FEATURES.usage, ...FEATURES.plan, ...FEATURES.wifi, ...FEATURES.modem };
+export const ACCESS: Record<string, Access> = { ...CORE, ...FEATURES.account, ...FEATURES.usage, ...FEATURES.plan, ...FEATURES.wifi, ...FEATURES.modem, ...FEATURES.system };
