@@ -11,7 +11,6 @@ import { mmcliModem } from './ports/modem/mmcli.ts';
 import { createRunner } from './ports/runner.ts';
 import { tcShaper } from './ports/shaper/tc.ts';
 import type { SimDevice } from './ports/sim/device.ts';
-import { openwrtSystem } from './ports/system/openwrt.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
 import { lazyPort } from './ports/lazy-port.ts';
@@ -83,7 +82,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       wireless,
       // The devices list and block load with the first request (or a stored block at start).
       lan: lazyPort(async () => (await import('./ports/wifi/lan.ts')).openwrtLan({ runner, lanDevice: lan })),
-      system: openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir }),
+      // Restart, log, facts and the connectivity check load with the first System request.
+      system: lazyPort(async () => (await import('./ports/system/openwrt.ts')).openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir })),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),
   };

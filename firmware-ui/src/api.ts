@@ -11,10 +11,14 @@ import type { usageRoutes } from '../../device-daemon/src/routes/usage.ts';
 import type { modemRoutes } from '../../device-daemon/src/routes/modem.ts';
 import type { SignalFrame } from '../../device-daemon/src/jobs/signal-meter.ts';
 import type { SignalSample } from '../../device-daemon/src/core/signal-meter.ts';
+import type { systemRoutes } from '../../device-daemon/src/features/system/routes.ts';
 
 // The daemon declares these replies only in its routes; their types follow the routes.
 type UsageSchema = ExtractSchema<ReturnType<typeof usageRoutes>>;
 type ModemSchema = ExtractSchema<ReturnType<typeof modemRoutes>>;
+type SystemSchema = ExtractSchema<ReturnType<typeof systemRoutes>>;
+export type SystemJson = SystemSchema['/system']['$get']['output'];
+export type CheckJson = SystemSchema['/system/connectivity']['$post']['output'];
 export type UsageJson = UsageSchema['/usage']['$get']['output'];
 export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
 export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
@@ -39,6 +43,7 @@ type Gets = {
   '/api/wifi': WifiJson;
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
+  '/api/system': SystemJson;
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -57,6 +62,10 @@ type Sends = {
   'PUT /api/mobile': [{ apn: string; auth: string; username: string; password?: string; mode: string }, MobileJson];
   'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
+  'POST /api/system/reboot': [{ confirm: true }, unknown];
+  'POST /api/system/factory-reset': [{ confirm: string }, unknown];
+  'POST /api/system/connectivity': [{ target?: string }, CheckJson];
+  'POST /api/system/restore': [unknown, unknown];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
 };
 

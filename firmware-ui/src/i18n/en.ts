@@ -19,6 +19,7 @@ export const en = {
   'nav.mobile': 'Mobile network',
   'nav.plan': 'Plan',
   'nav.audit': 'Audit log',
+  'nav.system': 'System',
   'nav.signOut': 'Sign out',
   'si.title': 'Sign in',
   'su.title': 'Set up your modem',

@@ -10,5 +10,6 @@ export { Setup } from './setup.tsx';
 export { SignIn } from './sign-in.tsx';
 export { Signal } from './signal.tsx';
 export { Sms } from './sms.tsx';
+export { System } from './system.tsx';
 export { Usage } from './usage.tsx';
 export { Wifi } from './wifi.tsx';
