@@ -4,10 +4,7 @@ import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
 import type { Status } from './api/status.ts';
 import type { Accounts } from './auth/accounts.ts';
-import type { AuditLog, AuditParams } from './auth/audit-log.ts';
-
-/** Records who did what; `key`/`params` let the UI translate it. */
-export type Audit = (role: string, event: string, key?: string, params?: AuditParams) => void;
+import type { Audit, AuditLog } from './auth/audit-log.ts';
 import { auditRoutes } from './routes/audit.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';

@@ -23,6 +23,8 @@ export type ModemServiceDeps = {
   sleep?: (ms: number) => Promise<void>;
   /** Longest one modem action may take (default 60 s). */
   timeoutMs?: number;
+  /** Longest a network scan may take (default 320 s). */
+  scanTimeoutMs?: number;
   /** How long a balance check waits for the operator's SMS (default 60 s). */
   smsWaitMs?: number;
 };
@@ -60,7 +62,7 @@ export function createModemService(deps: ModemServiceDeps) {
   const used = () => deps.runtime.usage().used;
 
   /** Runs `work` after every earlier action; gives up after timeoutMs (a later result goes to `late`). */
-  function exclusive<T>(work: () => Promise<T>, late?: (value: T) => void): Promise<T> {
+  function exclusive<T>(work: () => Promise<T>, late?: (value: T) => void, limitMs = timeoutMs): Promise<T> {
     const run = tail.then(() => {
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
@@ -72,7 +74,7 @@ export function createModemService(deps: ModemServiceDeps) {
           timer = setTimeout(() => {
             timedOut = true;
             reject(new ModemError('timeout', 'the modem did not answer in time'));
-          }, timeoutMs);
+          }, limitMs);
         }),
       ]).finally(() => clearTimeout(timer));
     });
@@ -251,7 +253,7 @@ export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<
   const service = createModemService(deps);
   return {
     service,
-    mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive }),
+    mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive, pkg: deps.pkg, scanTimeoutMs: deps.scanTimeoutMs }),
     meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal }),
   };
 }

@@ -7,6 +7,7 @@ import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
+import { fakeMmcli } from '../helpers/fake-mmcli.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/modem/${name}`, import.meta.url), 'utf8');
 const json = (name: string) => JSON.parse(fixture(name)) as unknown;
@@ -91,20 +92,6 @@ parse.run();
 
 // The port against a scripted mmcli that re-enumerates: Modem/0 goes away, Modem/1 appears.
 const port = suite('mmcli modem port');
-
-function fakeMmcli(handlers: Record<string, string>, calls: string[][], gone = new Set<string>()): CommandRunner {
-  return {
-    async run(argv) {
-      calls.push([...argv]);
-      const m = argv.indexOf('-m');
-      if (m >= 0 && gone.has(argv[m + 1]!)) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', "error: couldn't find modem\n");
-      const key = argv.filter((a) => a !== '-J' && !a.startsWith('/org')).slice(1).join(' ');
-      const out = handlers[key];
-      if (out === undefined) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', `error: unexpected ${key}\n`);
-      return { stdout: out, stderr: '', code: 0 };
-    },
-  };
-}
 
 port('finds the modem, sets up signal once, and reads status with LTE figures', async () => {
   const calls: string[][] = [];

@@ -118,7 +118,9 @@ modem('the signal meter streams every tick; turning the antenna towards the towe
 modem('mobile settings: read, validated, stored in UCI network and applied to the modem', async () => {
   const { t, installer, call } = await setup();
   const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
-  assert.equal(got, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
+  // The network tools' fields (IMEI, unlock, bands, presets) are checked in mobile-network.test.ts.
+  const { imei: _i, unlock: _u, network: _n, bands: _b, presets: _p, operator: _o, ...settings } = got;
+  assert.equal(settings, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
   for (const bad of [{ ...got, apn: '-x' }, { apn: 'a', auth: 'kerberos', username: '', mode: 'auto' }, { apn: 'a', auth: 'pap', username: "x',y", mode: 'auto' }, { apn: 'a', auth: 'none', username: '', mode: '5g' }]) {
     assert.is((await call(installer, 'PUT', '/api/mobile', bad)).status, 400, JSON.stringify(bad));
   }

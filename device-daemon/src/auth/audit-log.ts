@@ -10,6 +10,9 @@ import type { StorePort } from '../ports/types.ts';
 export type AuditEntry = { at: string; role: string; event: string; key?: string; params?: AuditParams };
 export type AuditParams = Record<string, string | number>;
 
+/** Records who did what; `key`/`params` let the UI translate it. */
+export type Audit = (role: string, event: string, key?: string, params?: AuditParams) => void;
+
 export const AUDIT_LIMIT = 200;
 
 export async function createAuditLog(options: { store: StorePort; now: () => number; log: (line: string) => void; limit?: number }) {

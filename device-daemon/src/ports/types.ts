@@ -94,6 +94,43 @@ export type SmsMessage = {
   incoming: boolean;
 };
 
+/** What the SIM asks for before it works, and the tries left (null: not reported). */
+export type UnlockState = { required: 'sim-pin' | 'sim-puk' | null; pinRetries: number | null; pukRetries: number | null };
+
+/** The modem's identity and its radio settings, as ModemManager reports them. */
+export type ModemDetails = {
+  imei: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  revision: string | null;
+  unlock: UnlockState;
+  /** ModemManager's band names (eutran-3, utran-1...); empty when not reported. */
+  currentBands: string[];
+  /** Empty: the modem does not let us choose. */
+  supportedBands: string[];
+  /** MCC+MNC of the network it is registered on. */
+  operatorCode: string | null;
+  /** MCC+MNC of the SIM's own operator (home network). */
+  simOperatorCode: string | null;
+};
+
+export type ScannedNetwork = { code: string; name: string | null; technologies: string[]; availability: 'current' | 'available' | 'forbidden' | 'unknown' };
+
+/** One LTE cell the modem is served by. */
+export type CellCarrier = { pci: number | null; earfcn: number | null; band: number | null };
+
+/** The serving cell; each figure null when the modem does not report it. */
+export type ServingCell = CellCarrier & {
+  mcc: string | null;
+  mnc: string | null;
+  /** Tracking (LTE) or location area code, hex as ModemManager prints it. */
+  tac: string | null;
+  /** Cell identity, hex as ModemManager prints it. */
+  cellId: string | null;
+  /** Secondary carriers when the modem reports them (carrier aggregation); null when it cannot tell. */
+  secondary: CellCarrier[] | null;
+};
+
 /** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
 export interface ModemPort {
   status(): Promise<ModemStatus>;
@@ -109,6 +146,17 @@ export interface ModemPort {
   sim(): Promise<SimCard>;
   unlockPin(pin: string): Promise<void>;
   changePin(pin: string, newPin: string): Promise<void>;
+  /** Unblocks a SIM that wants its PUK, setting `newPin`. */
+  unlockPuk(puk: string, newPin: string): Promise<void>;
+  details(): Promise<ModemDetails>;
+  /** Networks in range; takes tens of seconds on a real modem. */
+  scan(): Promise<ScannedNetwork[]>;
+  /** Registers with `code` (MCC+MNC), or null for automatic selection. */
+  register(code: string | null): Promise<void>;
+  /** Limits the modem to `bands` (ModemManager names), or null for any band. */
+  setBands(bands: string[] | null): Promise<void>;
+  /** The serving cell (location 3GPP and cell info). */
+  cell(): Promise<ServingCell>;
   /**
    * Applies APN and network mode, already written to UCI's `network` interface
    * `iface` (the connection manager reads them there when it reconnects).

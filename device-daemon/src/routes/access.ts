@@ -61,6 +61,10 @@ export const FEATURES = {
     'GET /api/mobile': 'installer',
     'PUT /api/mobile': 'installer',
     'POST /api/mobile/pin': 'installer',
+    'POST /api/mobile/puk': 'installer',
+    'POST /api/mobile/scan': 'installer',
+    'PUT /api/mobile/operator': 'installer',
+    'PUT /api/mobile/bands': 'installer',
   },
   system: SYSTEM_ENDPOINTS,
 } satisfies Record<string, Record<string, Access>>;

@@ -3,8 +3,9 @@
 // answer with their code ({"error", "code"}).
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
-import { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from '../api/modem.ts';
+import { BandsInput, CheckInput, MobileInput, OperatorInput, PinInput, PukInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from '../api/modem.ts';
 import type { Sessions } from '../auth/sessions.ts';
+import type { Audit } from '../auth/audit-log.ts';
 import { INSTALLER_ACTIONS } from '../core/modem-config.ts';
 import type { SignalFrame, SignalMeter } from '../jobs/signal-meter.ts';
 import type { AccessEnv } from '../middleware/access-control.ts';
@@ -20,7 +21,7 @@ export type ModemDeps = {
   meter: SignalMeter;
   runtime: Pick<Runtime, 'usage'>;
   sessions: Sessions;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 const STATUS = { 'no-modem': 503, 'no-sim': 503, pin: 503, timeout: 504, network: 502, busy: 409 } as const;
@@ -144,13 +145,38 @@ export function modemRoutes(deps: ModemDeps) {
     .put('/mobile', async (c) => {
       const input = await readJson(c, MobileInput);
       await deps.mobile.set(input);
-      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`);
+      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`, 'mobile', { apn: input.apn, mode: input.mode });
       return c.json(await deps.mobile.get());
     })
     .post('/mobile/pin', async (c) => {
       const { pin, newPin } = await readJson(c, PinInput);
       await deps.mobile.pin(pin, newPin);
-      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM');
+      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM', newPin ? 'pinChanged' : 'pinEntered');
       return c.json({ ok: true });
+    })
+    .post('/mobile/puk', async (c) => {
+      const { puk, newPin } = await readJson(c, PukInput);
+      await deps.mobile.puk(puk, newPin);
+      deps.audit(role(c), 'unblocked the SIM with its PUK and set a new PIN', 'puk');
+      return c.json({ ok: true });
+    })
+    .post('/mobile/scan', async (c) => {
+      await readJson(c, CheckInput);
+      service.limit('scan', 30);
+      const networks = await deps.mobile.scan();
+      deps.audit(role(c), `scanned for networks: ${networks.length} found`, 'scan', { n: networks.length });
+      return c.json({ networks });
+    })
+    .put('/mobile/operator', async (c) => {
+      const { code } = await readJson(c, OperatorInput);
+      await deps.mobile.register(code);
+      deps.audit(role(c), code ? `chose the network ${code}` : 'chose automatic network selection', code ? 'operator' : 'operatorAuto', code ? { code } : {});
+      return c.json(await deps.mobile.get());
+    })
+    .put('/mobile/bands', async (c) => {
+      const { bands } = await readJson(c, BandsInput);
+      await deps.mobile.setBands(bands);
+      deps.audit(role(c), bands ? `limited the modem to bands ${bands.join(', ')}` : 'let the modem use any band', bands ? 'bands' : 'bandsAny', bands ? { bands: bands.join(', ') } : {});
+      return c.json(await deps.mobile.get());
     });
 }

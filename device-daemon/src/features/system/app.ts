@@ -1,5 +1,5 @@
 // The system feature's sub-app, built from its deps when first called.
-import type { Audit } from '../../app.ts';
+import type { Audit } from '../../auth/audit-log.ts';
 import { systemRoutes } from './routes.ts';
 import { createSystemService, type SystemDeps } from './service.ts';
 

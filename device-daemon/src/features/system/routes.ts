@@ -3,7 +3,7 @@
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { Audit } from '../../app.ts';
+import type { Audit } from '../../auth/audit-log.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import { HttpError, readJson } from '../../routes/validate.ts';
 import { ConnectivityInput, FactoryResetInput, RebootInput, RESET_KEEPS, RESET_WIPES } from './schemas.ts';

@@ -18,6 +18,12 @@ export function unavailableModem(): ModemPort {
     sim: refuse,
     unlockPin: refuse,
     changePin: refuse,
+    unlockPuk: refuse,
+    details: refuse,
+    scan: refuse,
+    register: refuse,
+    setBands: refuse,
+    cell: refuse,
     configure: refuse,
   };
 }
