@@ -24,6 +24,7 @@ export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
 export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
 export type BalanceJson = ModemSchema['/balance']['$get']['output'];
 export type MobileJson = ModemSchema['/mobile']['$get']['output'];
+export type ScanJson = ModemSchema['/mobile/scan']['$post']['output'];
 export type UssdReply = { text: string; final: boolean };
 export type SmsJson = { messages: { id: string; from: string; text: string; time: string; incoming: boolean }[] };
 export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiJson };
@@ -61,6 +62,10 @@ type Sends = {
   [del: `DELETE /api/sms/${string}`]: [{}, unknown];
   'PUT /api/mobile': [{ apn: string; auth: string; username: string; password?: string; mode: string }, MobileJson];
   'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
+  'POST /api/mobile/puk': [{ puk: string; newPin: string }, unknown];
+  'POST /api/mobile/scan': [{ check: true }, ScanJson];
+  'PUT /api/mobile/operator': [{ code: string | null }, MobileJson];
+  'PUT /api/mobile/bands': [{ bands: string[] | null }, MobileJson];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   'POST /api/system/reboot': [{ confirm: true }, unknown];
   'POST /api/system/factory-reset': [{ confirm: string }, unknown];
