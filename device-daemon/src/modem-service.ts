@@ -254,7 +254,7 @@ export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<
   return {
     service,
     mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive, pkg: deps.pkg, scanTimeoutMs: deps.scanTimeoutMs }),
-    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal }),
+    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => service.exclusive(() => deps.modem.cell()) }),
   };
 }
 

@@ -67,6 +67,7 @@ type Sends = {
   'PUT /api/mobile/operator': [{ code: string | null }, MobileJson];
   'PUT /api/mobile/bands': [{ bands: string[] | null }, MobileJson];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
+  'DELETE /api/signal/best': [{}, unknown];
   'POST /api/system/reboot': [{ confirm: true }, unknown];
   'POST /api/system/factory-reset': [{ confirm: string }, unknown];
   'POST /api/system/connectivity': [{ target?: string }, CheckJson];

@@ -115,6 +115,43 @@ modem('the signal meter streams every tick; turning the antenna towards the towe
   assert.is(t.statusEvents.size, 0, 'the meter stops listening when the stream closes');
 });
 
+modem('aiming: one quality word, the best reading so far with its time and cell, the serving cell with band, PCI and aggregation', async () => {
+  const { t, installer } = await setup();
+  t.device.modem.antennaDegrees = 130; // near the tower
+  const res = await t.request('/api/signal/events', { cookie: installer.cookie });
+  let tick = 0;
+  const frames = await readFrames(res.body!, 12, async () => {
+    tick++;
+    if (tick === 4) t.device.modem.antennaDegrees = 300; // turned away: worse, but the best stays
+    t.advance(1000);
+    await t.runtime.tick();
+    await new Promise((r) => setTimeout(r, 5)); // the cell is read in the background
+  });
+  const last = frames.at(-1)!;
+  assert.is(frames[0]!.quality, 'excellent');
+  assert.is(last.quality, 'poor', 'the word follows the weaker of RSRP and SINR');
+  assert.ok(last.best.rsrp > -85 && last.best.rsrp >= Math.max(...frames.map((f) => f.sample.rsrp)), JSON.stringify(last.best));
+  assert.is(last.best.t, frames.find((f) => f.sample.rsrp === last.best.rsrp)!.sample.t);
+  assert.equal([last.best.cell.cellId, last.best.cell.band], ['0197763E', 20]);
+  assert.equal(last.cell, { mcc: '260', mnc: '01', tac: '4AA3', cellId: '0197763E', pci: 214, earfcn: 6300, band: 20, secondary: [{ pci: 214, earfcn: 1300, band: 3 }] });
+  assert.is((await t.request('/api/signal/best', { method: 'DELETE', cookie: installer.cookie, csrf: installer.csrf })).status, 200);
+  assert.is(t.audit.entries().at(-1)!.key, 'bestReset');
+});
+
+modem('on 3G the cell has no LTE figures: the meter says what the modem did not report', async () => {
+  const { t, installer } = await setup();
+  t.device.modem.settings.mode = '3g';
+  const res = await t.request('/api/signal/events', { cookie: installer.cookie });
+  const frames = await readFrames(res.body!, 3, async () => {
+    t.advance(1000);
+    await t.runtime.tick();
+    await new Promise((r) => setTimeout(r, 5));
+  });
+  const last = frames.at(-1)!;
+  assert.equal([last.cell.pci, last.cell.earfcn, last.cell.band, last.cell.secondary], [null, null, null, null]);
+  assert.is(last.cell.cellId, '0197763E');
+});
+
 modem('mobile settings: read, validated, stored in UCI network and applied to the modem', async () => {
   const { t, installer, call } = await setup();
   const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;

@@ -58,6 +58,7 @@ export const FEATURES = {
     'DELETE /api/sms/:id{[0-9]{1,9}}': 'customer',
     'POST /api/sms': 'installer',
     'GET /api/signal/events': 'installer',
+    'DELETE /api/signal/best': 'installer',
     'GET /api/mobile': 'installer',
     'PUT /api/mobile': 'installer',
     'POST /api/mobile/pin': 'installer',

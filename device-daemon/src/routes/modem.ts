@@ -141,6 +141,11 @@ export function modemRoutes(deps: ModemDeps) {
       });
       return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no' });
     })
+    .delete('/signal/best', (c) => {
+      deps.meter.resetBest();
+      deps.audit(role(c), 'started a new best signal', 'bestReset');
+      return c.json({ ok: true });
+    })
     .get('/mobile', async (c) => c.json(await deps.mobile.get()))
     .put('/mobile', async (c) => {
       const input = await readJson(c, MobileInput);

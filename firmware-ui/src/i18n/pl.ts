@@ -198,6 +198,17 @@ export const pl: Dict = {
   'sg.trend.worse': '▼ gorzej niż 10 s temu',
   'sg.trend.same': 'tak jak 10 s temu',
   'sg.spark': '{name}, ostatnie dwie minuty',
+  'sg.none': 'brak sygnału',
+  'sg.toneOn': 'Włącz dźwięk',
+  'sg.toneOff': 'Wyłącz dźwięk',
+  'sg.best': 'Najlepszy: {rsrp} dBm, SINR {sinr} dB o {time}, komórka {cell}',
+  'sg.bestReset': 'Od nowa',
+  'sg.cell': 'Komórka obsługująca',
+  'sg.cellBand': 'Pasmo',
+  'sg.cellId': 'ID komórki',
+  'sg.ca': 'Agregacja pasm',
+  'sg.caNone': 'brak',
+  'sg.notReported': 'modem tego nie podaje',
 
   // mobile
   'm.apn': 'APN',
