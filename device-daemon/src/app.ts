@@ -17,6 +17,8 @@ import { lazyRoutes } from './routes/lazy.ts';
 import type { ModemServiceDeps } from './modem-service.ts';
 import type { WifiDeps } from './routes/wifi.ts';
 import type { SystemDeps } from './features/system/service.ts';
+import type { SignalMeter } from './jobs/signal-meter.ts';
+import type { StorePort } from './ports/types.ts';
 import type { PlanStore } from './plan-store.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes, type SessionDeps } from './routes/session.ts';
@@ -46,8 +48,8 @@ export type AppDeps = {
   clientAddress?: (c: Context) => string;
   /** What the modem feature (balance, top-ups, USSD, SMS, signal meter, mobile settings) is made from. */
   modem: ModemServiceDeps;
-  /** Facts, restart and reset, backup, logs, connectivity (features/system/). */
-  system: Omit<SystemDeps, 'now' | 'log'>;
+  /** Facts, restart and reset, backup, logs, connectivity, commissioning record (features/system/). */
+  system: Omit<SystemDeps, 'now' | 'log'> & { store: StorePort };
   /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
   wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
 };
@@ -60,14 +62,30 @@ function peerAddress(c: Context): string {
 
 /** How each feature's sub-app (its routes under /api) is loaded and made. */
 export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: Audit) {
+  // One signal meter for the aiming page and the commissioning record (its best reading), made on first use.
+  let meter: Promise<SignalMeter> | undefined;
+  const signalMeter = () =>
+    (meter ??= import('./jobs/signal-meter.ts').then((m) =>
+      m.createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.modem.modem.cell() }),
+    ));
   const loaders: Record<keyof typeof FEATURES, () => Promise<Hono<AccessEnv>>> = {
     account: async () => (await import('./routes/account.ts')).accountRoutes(sessionDeps),
     usage: async () => (await import('./routes/usage.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
     plan: async () => (await import('./routes/plan.ts')).planRoutes({ runtime: deps.runtime, plan: deps.plan, store: deps.planStore, audit }),
     wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
     modem: async () =>
-      (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit }),
-    system: async () => (await import('./features/system/app.ts')).systemApp({ ...deps.system, now: deps.now, log: deps.log, audit }),
+      (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit, meter: await signalMeter() }),
+    system: async () =>
+      (await import('./features/system/app.ts')).systemApp({
+        ...deps.system,
+        modem: deps.modem.modem,
+        status: deps.runtime.status,
+        plan: deps.plan,
+        best: async () => (await signalMeter()).best(),
+        now: deps.now,
+        log: deps.log,
+        audit,
+      }),
   };
   return loaders;
 }

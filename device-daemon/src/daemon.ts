@@ -150,6 +150,7 @@ export async function startDaemon(options: DaemonOptions) {
     modem: { modem: ports.modem, uci: platform.uci, pkg: PACKAGE, runtime, now: ports.clock.now, monotonic, log },
     system: {
       system: ports.system,
+      store: flash,
       uci: platform.uci,
       pkg: PACKAGE,
       lastFlashWrite: flash.lastWrite,

@@ -8,7 +8,7 @@ import type { ModemPort, UciPort, UssdReply } from './ports/types.ts';
 import type { Runtime } from './runtime.ts';
 import type { Status } from './api/status.ts';
 import type { Hub } from './events.ts';
-import { createSignalMeter } from './jobs/signal-meter.ts';
+import { createSignalMeter, type SignalMeter } from './jobs/signal-meter.ts';
 import { mobileSettings } from './mobile-settings.ts';
 
 export type ModemServiceDeps = {
@@ -249,12 +249,13 @@ export function createModemService(deps: ModemServiceDeps) {
 export type ModemService = ReturnType<typeof createModemService>;
 
 /** Everything the modem routes need, built once by the daemon (and by route tests). */
-export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<Status> }) {
+export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<Status>; meter?: SignalMeter }) {
   const service = createModemService(deps);
   return {
     service,
     mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive, pkg: deps.pkg, scanTimeoutMs: deps.scanTimeoutMs }),
-    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => service.exclusive(() => deps.modem.cell()) }),
+    // The app shares one meter with the commissioning record (its best reading); tests make their own.
+    meter: deps.meter ?? createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.modem.cell() }),
   };
 }
 

@@ -109,6 +109,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; modem
     log,
     system: {
       system: ports.system,
+      store,
       uci,
       pkg: 'modem-admin',
       lastFlashWrite: () => lastFlashWrite,

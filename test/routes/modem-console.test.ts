@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ACCESS } from '../../device-daemon/src/routes/access.ts';
+import { readFrames } from '../helpers/sse.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../helpers/app.ts';
 
 type Json = Record<string, any>;
@@ -70,26 +71,6 @@ modem('SMS: installers send (validated), everyone reads and deletes; hostile tex
   assert.is(((await (await call(customer, 'GET', '/api/sms')).json()) as Json).messages.length, 0);
   void t;
 });
-
-async function readFrames(body: ReadableStream<Uint8Array>, count: number, step: () => Promise<void>): Promise<Json[]> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const frames: Json[] = [];
-  let text = '';
-  while (frames.length < count) {
-    await step();
-    const { value } = await reader.read();
-    text += decoder.decode(value);
-    let end: number;
-    while ((end = text.indexOf('\n\n')) >= 0) {
-      const event = text.slice(0, end);
-      text = text.slice(end + 2);
-      frames.push(JSON.parse(event.slice(event.indexOf('data: ') + 6)) as Json);
-    }
-  }
-  await reader.cancel();
-  return frames;
-}
 
 modem('the signal meter streams every tick; turning the antenna towards the tower moves RSRP up', async () => {
   const { t, installer } = await setup();

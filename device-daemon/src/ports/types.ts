@@ -1,9 +1,9 @@
 // The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
 // simulated one; the rest of the daemon sees only these interfaces.
 
-import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station } from '../core/device-data.ts';
+import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts } from '../core/device-data.ts';
 
-export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station };
+export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts };
 
 /** Result of one external command. */
 export type CommandResult = { stdout: string; stderr: string; code: number };
@@ -116,21 +116,6 @@ export type ModemDetails = {
 
 export type ScannedNetwork = { code: string; name: string | null; technologies: string[]; availability: 'current' | 'available' | 'forbidden' | 'unknown' };
 
-/** One LTE cell the modem is served by. */
-export type CellCarrier = { pci: number | null; earfcn: number | null; band: number | null };
-
-/** The serving cell; each figure null when the modem does not report it. */
-export type ServingCell = CellCarrier & {
-  mcc: string | null;
-  mnc: string | null;
-  /** Tracking (LTE) or location area code, hex as ModemManager prints it. */
-  tac: string | null;
-  /** Cell identity, hex as ModemManager prints it. */
-  cellId: string | null;
-  /** Secondary carriers when the modem reports them (carrier aggregation); null when it cannot tell. */
-  secondary: CellCarrier[] | null;
-};
-
 /** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
 export interface ModemPort {
   status(): Promise<ModemStatus>;
@@ -192,20 +177,6 @@ export interface LanPort {
   /** Makes exactly `macs` blocked; changes nothing when that is already so. */
   setBlocked(macs: string[]): Promise<void>;
 }
-
-/** What the device says about itself; null where it cannot tell. */
-export type SystemFacts = {
-  model: string | null;
-  /** The firmware's own description, e.g. "OpenWrt 24.10.0 r28427-6df0e3d02a". */
-  firmware: string | null;
-  /** This package's version (opkg's Version: with the release), or the build's. */
-  packageVersion: string | null;
-  uptimeSeconds: number | null;
-  /** The first IPv4 (else IPv6) address of the WAN interface. */
-  wanAddress: string | null;
-  /** Bytes free on the file system that holds the state (flash). */
-  freeBytes: number | null;
-};
 
 /** Raw output of the two connectivity probes; core/connectivity.ts reads them. */
 export type ProbeOutput = { ok: boolean; output: string };

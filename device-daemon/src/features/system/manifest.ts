@@ -11,4 +11,8 @@ export const SYSTEM_ENDPOINTS = {
   'GET /api/system/backup': 'installer',
   'POST /api/system/restore': 'installer',
   'GET /api/system/logs': 'installer',
+  // The commissioning record: installers and the ISP's support staff (who sign in as installers).
+  'POST /api/commissioning': 'installer',
+  'GET /api/commissioning': 'installer',
+  'GET /api/commissioning/record.html': 'installer',
 } satisfies Record<string, Access>;

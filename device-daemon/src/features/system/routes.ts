@@ -6,13 +6,18 @@ import * as v from 'valibot';
 import type { Audit } from '../../auth/audit-log.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import { HttpError, readJson } from '../../routes/validate.ts';
-import { ConnectivityInput, FactoryResetInput, RebootInput, RESET_KEEPS, RESET_WIPES } from './schemas.ts';
+import { renderRecordPage } from '../../core/commissioning.ts';
+import { ConnectivityInput, FactoryResetInput, FinishInput, RebootInput, RESET_KEEPS, RESET_WIPES } from './schemas.ts';
 import { RestoreRefused, type SystemService } from './service.ts';
+import type { createCommissioning } from './commissioning.ts';
+
+/** No script at all, only its own inline style: the page is printed or saved, never run. */
+const RECORD_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function systemRoutes(deps: { service: SystemService; audit: Audit; now: () => number }) {
-  const { service, audit } = deps;
+export function systemRoutes(deps: { service: SystemService; commissioning: ReturnType<typeof createCommissioning>; audit: Audit; now: () => number }) {
+  const { service, audit, commissioning } = deps;
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
   return new Hono<AccessEnv>()
     .get('/system', async (c) => {
@@ -55,6 +60,21 @@ export function systemRoutes(deps: { service: SystemService; audit: Audit; now: 
         audit(role(c), `a configuration restore was refused (${error.problems.length} problems)`, 'restoreRefused', { n: error.problems.length });
         throw new HttpError(400, error.message, { issues: error.problems });
       }
+    })
+    .post('/commissioning', async (c) => {
+      const { notes } = await readJson(c, FinishInput);
+      const record = await commissioning.finish(role(c), notes);
+      const passed = record.tests.every((t) => t.ok);
+      audit(role(c), `finished commissioning (tests ${passed ? 'passed' : 'failed'})`, passed ? 'commissioned' : 'commissionedFail');
+      return c.json({ record }, 201);
+    })
+    .get('/commissioning', async (c) => c.json({ record: await commissioning.current() }))
+    .get('/commissioning/record.html', async (c) => {
+      const record = await commissioning.current();
+      if (!record) throw new HttpError(404, 'no commissioning record yet');
+      c.header('Content-Security-Policy', RECORD_CSP);
+      c.header('Content-Disposition', `attachment; filename="commissioning-${record.device.imei ?? 'record'}-${record.at.slice(0, 10)}.html"`);
+      return c.html(renderRecordPage(record, c.req.query('lang') === 'pl' ? 'pl' : 'en'));
     })
     .get('/system/logs', async (c) => {
       const lines = await service.logs();

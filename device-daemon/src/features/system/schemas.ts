@@ -19,3 +19,9 @@ export const ConnectivityInput = v.strictObject({
 /** What a factory reset keeps and what it wipes (the UI says it before asking). */
 export const RESET_KEEPS = ['firmware', 'package'] as const;
 export const RESET_WIPES = ['settings', 'passwords', 'usage', 'audit', 'record'] as const;
+
+/** The installer says the job is done; free notes go on the record. */
+export const FinishInput = v.strictObject({
+  done: v.literal(true, 'send {"done": true}'),
+  notes: v.optional(v.pipe(v.string('notes must be text'), v.maxLength(2000, 'notes: at most 2000 characters')), ''),
+});
