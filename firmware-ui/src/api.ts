@@ -19,6 +19,7 @@ type ModemSchema = ExtractSchema<ReturnType<typeof modemRoutes>>;
 type SystemSchema = ExtractSchema<ReturnType<typeof systemRoutes>>;
 export type SystemJson = SystemSchema['/system']['$get']['output'];
 export type CheckJson = SystemSchema['/system/connectivity']['$post']['output'];
+export type RecordJson = NonNullable<SystemSchema['/commissioning']['$get']['output']['record']>;
 export type UsageJson = UsageSchema['/usage']['$get']['output'];
 export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
 export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
@@ -45,6 +46,7 @@ type Gets = {
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
   '/api/system': SystemJson;
+  '/api/commissioning': { record: RecordJson | null };
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -72,6 +74,7 @@ type Sends = {
   'POST /api/system/factory-reset': [{ confirm: string }, unknown];
   'POST /api/system/connectivity': [{ target?: string }, CheckJson];
   'POST /api/system/restore': [unknown, unknown];
+  'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
 };
 

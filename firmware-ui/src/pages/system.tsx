@@ -8,6 +8,7 @@ import { en } from '../i18n/en/system.ts';
 import { formatBytes, strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Field, Form, Loading, Note, useLoad } from '../ui.tsx';
+import { Commissioning } from './commissioning.tsx';
 
 strings(en);
 
@@ -89,6 +90,7 @@ function Installer(props: { keeps: string[]; wipes: string[] }) {
   const [, state] = useApp();
   return (
     <>
+      <Commissioning />
       <Card title="sy.backup">
         <p>
           <a href="/api/system/backup" download>

@@ -39,4 +39,11 @@ export const en = {
   'sy.k.record': 'the commissioning record',
   'sy.type': 'Type RESET to confirm',
   'sy.resetting': 'Resetting. The router starts again with factory settings.',
+  'cm.title': 'Finish commissioning',
+  'cm.intro': 'Records the device, SIM, plan, APN, the best and final signal and a connection check, and keeps the record on the router.',
+  'cm.notes': 'Notes (optional)',
+  'cm.finish': 'Finish and record',
+  'cm.passed': 'Recorded {at}: all tests passed.',
+  'cm.failed': 'Recorded {at}: some tests failed.',
+  'cm.print': 'Printable record',
 };
