@@ -27,12 +27,12 @@ export function Network({ m, setM }: { m: MobileJson; setM: (m: MobileJson) => v
           <fieldset>
             <legend>{t('n.found', { n: found.length })}</legend>
             <label>
-              <input type="radio" name="code" value="auto" checked />
+              <input type="radio" name="code" value="auto" required />
               {t('n.auto')}
             </label>
             {found.map((n) => (
               <label>
-                <input type="radio" name="code" value={n.code} disabled={n.availability == 'forbidden'} />
+                <input type="radio" name="code" value={n.code} disabled={n.availability == 'forbidden'} required />
                 {`${n.name ?? n.code} (${n.code}, ${n.technologies.join('/').toUpperCase()})${n.availability == 'forbidden' ? ` – ${t('n.forbidden')}` : n.availability == 'current' ? ` – ${t('n.current')}` : ''}`}
               </label>
             ))}
@@ -52,7 +52,7 @@ export function Network({ m, setM }: { m: MobileJson; setM: (m: MobileJson) => v
           <fieldset class="bands">
             {bands.supported.map((b) => (
               <label>
-                <input type="checkbox" name="band" value={b} checked={bands.current.includes(b)} />
+                <input type="checkbox" name="band" value={b} defaultChecked={bands.current.includes(b)} />
                 {b.replace(/^eutran-/, 'LTE B').replace(/^utran-/, '3G B').toUpperCase()}
               </label>
             ))}

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignalEvent, SignalSample } from '../api.ts';
 import { THRESHOLDS } from '../../../device-daemon/src/core/signal-meter.ts';
 import { en } from '../i18n/en/signal.ts';
-import { strings, t, type Key } from '../i18n/index.ts';
+import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading } from '../ui.tsx';
 import { Cell } from './signal-cell.tsx';
@@ -98,7 +98,6 @@ export function Signal() {
   );
 }
 
-const BANDS: Key[] = ['sg.band.excellent', 'sg.band.good', 'sg.band.fair', 'sg.band.poor'];
 
 /**
  * The last two minutes as a line on the metric's fixed scale, over the quality bands (each
@@ -113,10 +112,8 @@ function Spark(props: { name: string; values: [number, number | null][]; end: nu
   const edges = [hi, ...props.limits, lo];
   return (
     <svg viewBox="0 0 140 31" preserveAspectRatio="none" role="img" aria-label={t('sg.spark', { name: props.name })}>
-      {BANDS.map((band, i) => (
-        <rect class={`zone z${i}`} x="0" width="120" y={y(edges[i]!)} height={Number(y(edges[i + 1]!)) - Number(y(edges[i]!))}>
-          <title>{t(band)}</title>
-        </rect>
+      {[0, 1, 2, 3].map((i) => (
+        <rect class={`zone z${i}`} x="0" width="120" y={y(edges[i]!)} height={Number(y(edges[i + 1]!)) - Number(y(edges[i]!))} />
       ))}
       {props.limits.map((l) => (
         <text x="122" y={Number(y(l)) + 3}>

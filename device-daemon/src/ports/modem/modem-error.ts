@@ -2,7 +2,16 @@
 
 export type ModemFault = 'no-modem' | 'no-sim' | 'pin' | 'timeout' | 'network' | 'busy';
 
+/** Marks a ModemError made by any copy of this class. */
+const BRAND = Symbol.for('modem-admin.ModemError');
+
 export class ModemError extends Error {
+  readonly [BRAND] = true;
+  // The simulator is its own bundle with its own copy of this class: `instanceof`
+  // goes by the brand, so its errors are the daemon's ModemErrors too.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
+  }
   constructor(
     readonly fault: ModemFault,
     message: string,
