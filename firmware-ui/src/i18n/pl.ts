@@ -247,6 +247,7 @@ export const pl: Dict = {
   'n.forbidden': 'niedozwolona',
   'n.current': 'w użyciu',
   'n.bands': 'Pasma',
+  'n.bandsSave': 'Używaj tych pasm',
   'n.bandsSaved': 'Zapisano. Modem używa tylko tych pasm.',
 
   // wifi

@@ -42,7 +42,7 @@ export function Network({ m, setM }: { m: MobileJson; setM: (m: MobileJson) => v
       {bands && bands.supported.length > 0 && (
         <Form
           title="n.bands"
-          submit="m.save"
+          submit="n.bandsSave"
           done="n.bandsSaved"
           onSubmit={async (data) => {
             const chosen = data.getAll('band').map(String);

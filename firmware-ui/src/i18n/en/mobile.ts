@@ -35,5 +35,6 @@ export const en = {
   'n.forbidden': 'not allowed',
   'n.current': 'in use',
   'n.bands': 'Bands',
+  'n.bandsSave': 'Use these bands',
   'n.bandsSaved': 'Saved. The modem uses only these bands.',
 };
