@@ -4,57 +4,34 @@
 import { execFileSync } from 'node:child_process';
 import { readConfig } from '../device-daemon/src/core/config.ts';
 import { parseUciText } from '../device-daemon/src/core/uci-text.ts';
-import { createHub } from '../device-daemon/src/events.ts';
-import { createEnforcer } from '../device-daemon/src/jobs/plan-enforcer.ts';
-import { createUsageSampler } from '../device-daemon/src/jobs/usage-sampler.ts';
-import { simAccounting } from '../device-daemon/src/ports/accounting/sim.ts';
 import { manualClock } from '../device-daemon/src/ports/clock/system.ts';
-import { simCounters } from '../device-daemon/src/ports/counters/sim.ts';
-import { simFirewall } from '../device-daemon/src/ports/firewall/sim.ts';
-import { simModem } from '../device-daemon/src/ports/modem/sim.ts';
 import { createRunner } from '../device-daemon/src/ports/runner.ts';
 import { tcShaper } from '../device-daemon/src/ports/shaper/tc.ts';
-import { simShaper } from '../device-daemon/src/ports/shaper/sim.ts';
 import { SimDevice } from '../device-daemon/src/ports/sim/device.ts';
-import { simLan, simWifiReload } from '../device-daemon/src/ports/wifi/sim.ts';
-import { uciWireless } from '../device-daemon/src/ports/wifi/wireless.ts';
-import { simSystem } from '../device-daemon/src/ports/system/sim.ts';
-import type { Ports, ShaperPort } from '../device-daemon/src/ports/types.ts';
-import { createRuntime } from '../device-daemon/src/runtime.ts';
-import type { Status } from '../device-daemon/src/api/status.ts';
+import { simPorts } from '../device-daemon/src/ports/sim/ports.ts';
+import type { ShaperPort } from '../device-daemon/src/ports/types.ts';
+import { memoryStore } from '../device-daemon/src/ports/store/memory.ts';
+import { createDevice } from '../device-daemon/src/device.ts';
 
-function rig(clients: number, cap: string, shaper?: (device: SimDevice) => ShaperPort) {
+async function rig(clients: number, cap: string, shaper?: (device: SimDevice) => ShaperPort) {
   let mono = 0;
   const clock = manualClock(Date.UTC(2026, 10, 21, 12));
   const device = new SimDevice({ monotonic: () => mono, clients, downBytesPerSecond: 2_000_000 });
   const config = readConfig(parseUciText('modem-admin', `config plan 'plan'\n\toption cap '${cap}'\n\toption timezone 'Europe/Warsaw'\n`));
   const uci = { show: async () => parseUciText('firewall', ''), batch: async () => {} };
-  const ports: Ports = {
-    counters: simCounters(device, 'wwan0'),
-    accounting: simAccounting(device),
-    shaper: shaper ? shaper(device) : simShaper(device),
-    firewall: simFirewall(device),
-    uci,
-    wireless: uciWireless(uci, simWifiReload(device)),
-    lan: simLan(device, clock.now),
-    modem: simModem(device, () => null),
-    system: simSystem(),
-    clock,
-  };
-  const log = () => {};
-  const sampler = createUsageSampler(
-    { counters: ports.counters, accounting: ports.accounting, clock, monotonic: () => mono, wanDevice: 'wwan0', plan: () => config.plan, maxBytesPerSecond: 125_000_000, log },
-    null,
-  );
-  const runtime = createRuntime({
+  const sim = simPorts(device, uci, { wan: 'wwan0', now: clock.now, cap: () => null });
+  const ports = { ...sim, shaper: shaper ? shaper(device) : sim.shaper };
+
+  const { runtime } = await createDevice({
     ports,
-    config: () => config,
-    sampler,
-    enforcer: createEnforcer({ shaper: ports.shaper, firewall: ports.firewall, monotonic: () => mono, log }),
-    flush: async () => {},
-    statusEvents: createHub<Status>(),
-    monotonic: () => mono,
-    log,
+    config,
+    clock: { wall: clock, monotonic: () => mono },
+    stores: { flash: memoryStore(), ram: memoryStore() },
+    pkg: 'modem-admin',
+    labelSecret: 'BENCHBENCH',
+    log: () => {},
+    allowedHosts: () => new Set(),
+    assets: new Map(),
   });
   const step = () => {
     mono += 1000;
@@ -67,8 +44,7 @@ function rig(clients: number, cap: string, shaper?: (device: SimDevice) => Shape
 export async function tickCost(clients = 35): Promise<number> {
   const runs: number[] = [];
   for (let r = 0; r < 5; r++) {
-    const { runtime, step, ports } = rig(clients, '10000G');
-    await ports.accounting.ensure();
+    const { runtime, step } = await rig(clients, '10000G');
     await runtime.start();
     for (let i = 0; i < 200; i++) {
       step();
@@ -106,7 +82,7 @@ export async function capToShapedMs(): Promise<number | null> {
     const inNs = { run: (argv: readonly string[], o?: Parameters<typeof base.run>[1]) => base.run(['ip', 'netns', 'exec', ns, ...argv], o) };
     const times: number[] = [];
     for (let r = 0; r < 5; r++) {
-      const { runtime, step, device } = rig(3, '3M', () => tcShaper({ runner: inNs, wanDevice: 'wwan0' }));
+      const { runtime, step, device } = await rig(3, '3M', () => tcShaper({ runner: inNs, wanDevice: 'wwan0' }));
       await runtime.start();
       let crossed = false;
       while (!crossed) {

@@ -1,5 +1,5 @@
 // The daemon for Node 20: dist/daemon.mjs, what it loads at start, with the
-// features it loads on first use (routes/lazy.ts) as chunks in dist/daemon/;
+// features it loads on first use (middleware/lazy-feature.ts) as chunks in dist/daemon/;
 // and the simulated device as dist/sim.mjs, loaded only by --platform sim and
 // linux (the router's package does not ship it). dist/daemon-files.json lists
 // which files load at start and which on demand, for the size budgets.

@@ -1,32 +1,32 @@
 // createApp(deps): the whole HTTP surface, with no I/O of its own, so that every
-// test builds its own app and calls app.request().
+// test builds its own app and calls app.request(). The endpoints come from the
+// features' manifests (features/index.ts); this file only puts them in order
+// behind the guards.
 import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
-import type { Status } from './api/status.ts';
+import type { Status } from './features/status/schemas.ts';
 import type { Accounts } from './auth/accounts.ts';
 import type { Audit, AuditLog } from './auth/audit-log.ts';
-import { auditRoutes } from './routes/audit.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
-import type { Hub } from './events.ts';
+import type { Hub } from './core/hub.ts';
+import type { PlanConfig } from './core/config.ts';
+import { FEATURES } from './features/index.ts';
+import type { Manifest } from './features/manifest.ts';
+import type { ModemServiceDeps } from './features/modem/service.ts';
+import type { SignalMeter } from './features/modem/signal-meter.ts';
+import type { SystemDeps } from './features/system/service.ts';
+import type { PlanStore } from './features/plan/store.ts';
+import type { SessionDeps } from './features/session/routes.ts';
+import type { Runtime } from './jobs/runtime.ts';
 import { accessControl, type AccessEnv } from './middleware/access-control.ts';
+import { accessTable } from './middleware/access-table.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
-import { ACCESS, FEATURES } from './routes/access.ts';
-import { lazyRoutes } from './routes/lazy.ts';
-import type { ModemServiceDeps } from './modem-service.ts';
-import type { WifiDeps } from './routes/wifi.ts';
-import type { SystemDeps } from './features/system/service.ts';
-import type { SignalMeter } from './jobs/signal-meter.ts';
-import type { StorePort } from './ports/types.ts';
-import type { PlanStore } from './plan-store.ts';
-import { healthRoutes } from './routes/health.ts';
-import { sessionRoutes, type SessionDeps } from './routes/session.ts';
-import { staticRoutes, type loadAssets } from './routes/static-files.ts';
-import { statusRoutes } from './routes/status.ts';
-import type { Runtime } from './runtime.ts';
-import type { PlanConfig } from './core/config.ts';
-import { HttpError } from './routes/validate.ts';
+import { lazyFeature } from './middleware/lazy-feature.ts';
+import { staticRoutes, type loadAssets } from './middleware/static-files.ts';
+import { HttpError } from './middleware/validate.ts';
+import type { Ports, StorePort } from './ports/types.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -37,21 +37,35 @@ export type AppDeps = {
   plan: () => PlanConfig;
   planStore: PlanStore;
   now: () => number;
+  monotonic: () => number;
   /** Client key (MAC) to a host name, where one is known. */
   deviceNames?: () => Record<string, string>;
   /** Host names and addresses this device answers to. */
   allowedHosts: () => ReadonlySet<string>;
   assets: ReturnType<typeof loadAssets>;
   log: (line: string) => void;
-  audit: AuditLog;
+  auditLog: AuditLog;
   secureCookies?: boolean;
   clientAddress?: (c: Context) => string;
-  /** What the modem feature (balance, top-ups, USSD, SMS, signal meter, mobile settings) is made from. */
-  modem: ModemServiceDeps;
-  /** Facts, restart and reset, backup, logs, connectivity, commissioning record (features/system/). */
-  system: Omit<SystemDeps, 'now' | 'log'> & { store: StorePort };
-  /** Wi-Fi settings, LAN clients and their block (routes/wifi.ts). */
-  wifi: Pick<WifiDeps, 'wireless' | 'lan' | 'store' | 'usage' | 'now'>;
+  /** The ports the features use (each feature's manifest picks its own). */
+  ports: Pick<Ports, 'modem' | 'uci' | 'wireless' | 'lan' | 'system'>;
+  stores: { flash: StorePort };
+  /** Our UCI package's name. */
+  pkg: string;
+  /** The modem's waits and time limits, shortened by tests. */
+  modemTuning?: Pick<ModemServiceDeps, 'sleep' | 'timeoutMs' | 'smsWaitMs' | 'scanTimeoutMs'>;
+  /** What the system feature asks of the daemon: the flash-write time, a flush before a restart, a reload after a restore. */
+  daemon: Pick<SystemDeps, 'lastFlashWrite' | 'flush' | 'reload' | 'later'>;
+};
+
+/** What a feature's manifest builds its routes from. */
+export type FeatureParts = AppDeps & {
+  deviceNames: () => Record<string, string>;
+  session: SessionDeps;
+  /** Records who did what in the audit log. */
+  audit: Audit;
+  /** The one signal meter (made on first use): the aiming page's and the commissioning record's best reading. */
+  signalMeter: () => Promise<SignalMeter>;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */
@@ -60,39 +74,27 @@ function peerAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-/** How each feature's sub-app (its routes under /api) is loaded and made. */
-export function featureLoaders(deps: AppDeps, sessionDeps: SessionDeps, audit: Audit) {
-  // One signal meter for the aiming page and the commissioning record (its best reading), made on first use.
+/** The parts each feature is made from, as createApp hands them over. */
+export function featureParts(deps: AppDeps): FeatureParts {
+  const audit: Audit = (role, event, key, params) => void deps.auditLog.record(role, event, key, params);
   let meter: Promise<SignalMeter> | undefined;
   const signalMeter = () =>
-    (meter ??= import('./jobs/signal-meter.ts').then((m) =>
-      m.createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.modem.modem.cell() }),
+    (meter ??= import('./features/modem/signal-meter.ts').then((m) =>
+      m.createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.ports.modem.cell() }),
     ));
-  const loaders: Record<keyof typeof FEATURES, () => Promise<Hono<AccessEnv>>> = {
-    account: async () => (await import('./routes/account.ts')).accountRoutes(sessionDeps),
-    usage: async () => (await import('./routes/usage.ts')).usageRoutes({ runtime: deps.runtime, deviceNames: deps.deviceNames ?? (() => ({})), now: deps.now }),
-    plan: async () => (await import('./routes/plan.ts')).planRoutes({ runtime: deps.runtime, plan: deps.plan, store: deps.planStore, audit }),
-    wifi: async () => (await import('./routes/wifi.ts')).wifiRoutes({ ...deps.wifi, clientAddress: sessionDeps.clientAddress, audit, log: deps.log }),
-    modem: async () =>
-      (await import('./features/modem.ts')).modemApp({ ...deps.modem, statusEvents: deps.statusEvents, runtime: deps.runtime, sessions: deps.sessions, audit, meter: await signalMeter() }),
-    system: async () =>
-      (await import('./features/system/app.ts')).systemApp({
-        ...deps.system,
-        modem: deps.modem.modem,
-        status: deps.runtime.status,
-        plan: deps.plan,
-        best: async () => (await signalMeter()).best(),
-        now: deps.now,
-        log: deps.log,
-        audit,
-      }),
+  const session: SessionDeps = {
+    accounts: deps.accounts,
+    sessions: deps.sessions,
+    throttle: deps.throttle,
+    clientAddress: deps.clientAddress ?? peerAddress,
+    secureCookies: deps.secureCookies ?? false,
+    audit,
   };
-  return loaders;
+  return { ...deps, deviceNames: deps.deviceNames ?? (() => ({})), session, audit, signalMeter };
 }
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, features: readonly Manifest[] = FEATURES) {
   const app = new Hono<AccessEnv>();
-  const audit: Audit = (role, event, key, params) => void deps.audit.record(role, event, key, params);
   const onError: ErrorHandler = (error, c) => {
     if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
     deps.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -101,26 +103,15 @@ export function createApp(deps: AppDeps) {
 
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
-  app.use(accessControl({ table: ACCESS, sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
+  app.use(accessControl({ table: accessTable(features), sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
 
-  app.route('/', healthRoutes());
-  const sessionDeps: SessionDeps = {
-    accounts: deps.accounts,
-    sessions: deps.sessions,
-    throttle: deps.throttle,
-    clientAddress: deps.clientAddress ?? peerAddress,
-    secureCookies: deps.secureCookies ?? false,
-    audit,
-  };
-  app.route('/api', sessionRoutes(sessionDeps));
-  app.route('/api', statusRoutes({ status: deps.runtime.status, statusEvents: deps.statusEvents, sessions: deps.sessions }));
-  // Features load on first use (routes/lazy.ts): what is rarely asked for costs
-  // nothing at start, in time or memory.
-  const loaders = featureLoaders(deps, sessionDeps, audit);
-  for (const name of Object.keys(FEATURES) as (keyof typeof FEATURES)[]) {
-    app.route('/', lazyRoutes(Object.keys(FEATURES[name]), loaders[name], onError));
+  const parts = featureParts(deps);
+  for (const feature of features) {
+    const base = feature.base ?? '/api';
+    // What is rarely asked for costs nothing at start, in time or memory.
+    if (feature.loads === 'start') app.route(base, feature.routes(parts));
+    else app.route('/', lazyFeature(Object.keys(feature.endpoints), base, () => feature.routes(parts), onError));
   }
-  app.route('/api', auditRoutes(deps.audit));
   app.route('/', staticRoutes(deps.assets));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

@@ -5,23 +5,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
-import { simAccounting } from './ports/accounting/sim.ts';
 import { systemClock } from './ports/clock/system.ts';
-import { simCounters } from './ports/counters/sim.ts';
-import { simFirewall } from './ports/firewall/sim.ts';
-import { simModem } from './ports/modem/sim.ts';
-import { simShaper } from './ports/shaper/sim.ts';
 import { SimDevice } from './ports/sim/device.ts';
+import { simPorts } from './ports/sim/ports.ts';
 import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
 import { SEED_NETWORK } from './ports/sim/seed-network.ts';
-import { simOperator } from './ports/sim/operator.ts';
 import { readConfig } from './core/config.ts';
-import { simSystem } from './ports/system/sim.ts';
 import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
-import { simLan, simWifiReload } from './ports/wifi/sim.ts';
-import { uciWireless } from './ports/wifi/wireless.ts';
+import { simSystem } from './ports/system/sim.ts';
 
 type KernelPorts = Pick<Ports, 'counters' | 'accounting' | 'shaper' | 'firewall'>;
 
@@ -42,25 +35,18 @@ export function createSimPlatform(
     uci,
     sim: device,
     logTap: (line) => system.record(`node[${process.pid}]`, line),
-    ports: (devices) => ({
-      ...(kernel
-        ? kernel(devices)
-        : {
-            counters: simCounters(device, devices.wan),
-            accounting: simAccounting(device),
-            shaper: simShaper(device),
-            firewall: simFirewall(device),
-          }),
-      uci,
-      wireless: uciWireless(uci, simWifiReload(device)),
-      lan: simLan(device, Date.now),
-      modem: controlled(control, simModem(device, simOperator(device, { cap: async () => {
-        const { cap } = readConfig(await uci.show(options.package)).plan;
-        return typeof cap === 'number' ? cap : null;
-      }, now: Date.now }))),
-      system,
-      clock: systemClock(),
-    }),
+    ports: (devices) => {
+      const sim = simPorts(device, uci, {
+        wan: devices.wan,
+        now: Date.now,
+        cap: async () => {
+          const { cap } = readConfig(await uci.show(options.package)).plan;
+          return typeof cap === 'number' ? cap : null;
+        },
+        system,
+      });
+      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem), clock: systemClock() };
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // The functions that change the app state (kept apart from state.ts, as in preact's examples).
-import type { SessionInfo } from '../../device-daemon/src/api/session.ts';
+import type { SessionInfo } from '../../device-daemon/src/api/index.ts';
 import { setLang, type Lang } from './i18n/index.ts';
 import { navigate } from './router.tsx';
 import type { AppState } from './state.ts';

@@ -1,17 +1,22 @@
 // The only module that talks to the daemon (fetch and EventSource). It keeps the CSRF token
 // from the session replies and sends it on every state-changing request. Endpoints are typed
 // by path (types only: the paths are the whole runtime cost, so the entry stays small).
-import type { SessionInfo, SessionState } from '../../device-daemon/src/api/session.ts';
-import type { Status } from '../../device-daemon/src/api/status.ts';
-import type { PlanJson } from '../../device-daemon/src/api/plan.ts';
-import type { ClientJson, WifiInputJson, WifiJson } from '../../device-daemon/src/api/wifi.ts';
 import type { ExtractSchema } from 'hono/types';
-import type { auditRoutes } from '../../device-daemon/src/routes/audit.ts';
-import type { usageRoutes } from '../../device-daemon/src/routes/usage.ts';
-import type { modemRoutes } from '../../device-daemon/src/routes/modem.ts';
-import type { SignalFrame } from '../../device-daemon/src/jobs/signal-meter.ts';
-import type { SignalSample } from '../../device-daemon/src/core/signal-meter.ts';
-import type { systemRoutes } from '../../device-daemon/src/features/system/routes.ts';
+import type {
+  auditRoutes,
+  ClientJson,
+  modemRoutes,
+  PlanJson,
+  SessionInfo,
+  SessionState,
+  SignalFrame,
+  SignalSample,
+  Status,
+  systemRoutes,
+  usageRoutes,
+  WifiInputJson,
+  WifiJson,
+} from '../../device-daemon/src/api/index.ts';
 
 // The daemon declares these replies only in its routes; their types follow the routes.
 type UsageSchema = ExtractSchema<ReturnType<typeof usageRoutes>>;
@@ -72,7 +77,7 @@ type Sends = {
   'DELETE /api/signal/best': [{}, unknown];
   'POST /api/system/reboot': [{ confirm: true }, unknown];
   'POST /api/system/factory-reset': [{ confirm: string }, unknown];
-  'POST /api/system/connectivity': [{ target?: string }, CheckJson];
+  'POST /api/system/connectivity': [{ check: true; target?: string }, CheckJson];
   'POST /api/system/restore': [unknown, unknown];
   'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];

@@ -1,7 +1,7 @@
 // Every page: its path, title, who may open it, and whether it is in the navigation.
 // A new page is one line here, one file in pages/ and its strings in i18n/en/ and pl.ts.
 import type { ComponentType } from 'preact';
-import type { Role } from '../../device-daemon/src/api/session.ts';
+import type { Role } from '../../device-daemon/src/api/index.ts';
 import type { Key } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
 // The home page is in the entry: everyone opens it first, and its own chunk would cost a request and bytes.

@@ -4,8 +4,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
 import { createApi, type Api } from './api.ts';
 import { currentLang, type Lang } from './i18n/index.ts';
-import type { Role } from '../../device-daemon/src/api/session.ts';
-import type { Status } from '../../device-daemon/src/api/status.ts';
+import type { Role, Status } from '../../device-daemon/src/api/index.ts';
 import { navigate } from './router.tsx';
 
 export type AppData = {

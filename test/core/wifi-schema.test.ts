@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as v from 'valibot';
-import { WifiInput } from '../../device-daemon/src/api/wifi.ts';
+import { WifiInput } from '../../device-daemon/src/features/wifi/schemas.ts';
 
 const schema = suite('Wi-Fi schema');
 const base = { ssid: 'Home', key: 'password1', security: 'psk2' };

@@ -2,9 +2,9 @@
 // checks each answer against the access table: deny by default, no route unlisted.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { featureLoaders } from '../../device-daemon/src/app.ts';
-import type { SessionDeps } from '../../device-daemon/src/routes/session.ts';
-import { ACCESS, FEATURES } from '../../device-daemon/src/routes/access.ts';
+import { FEATURES } from '../../device-daemon/src/features/index.ts';
+import type { Manifest } from '../../device-daemon/src/features/manifest.ts';
+import { ACCESS, accessTable } from '../../device-daemon/src/middleware/access-table.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../helpers/app.ts';
 
 const access = suite('access table');
@@ -43,14 +43,20 @@ access('each endpoint answers each role as the table says', async () => {
   }
 });
 
-access('each feature loaded on first use answers exactly the endpoints declared for it', async () => {
+access('each feature answers exactly the endpoints its manifest declares', async () => {
   const t = await testApp();
-  const loaders = featureLoaders(t.deps, { ...t.deps, clientAddress: () => 'local', secureCookies: false, audit: () => {} } as SessionDeps, () => {});
-  for (const [name, load] of Object.entries(loaders)) {
-    const feature = await load();
-    const registered = feature.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} /api${r.path}`);
-    assert.equal(registered.sort(), Object.keys(FEATURES[name as keyof typeof FEATURES]).sort(), name);
+  for (const feature of FEATURES) {
+    const routes = await feature.routes(t.built.parts);
+    const base = feature.base ?? '/api';
+    const registered = routes.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${base === '/' ? '' : base}${r.path}`);
+    assert.equal(registered.sort(), Object.keys(feature.endpoints).sort(), feature.name);
   }
+});
+
+access('an endpoint declared by two features is refused when the table is built', () => {
+  const [first, second] = FEATURES as [Manifest, Manifest];
+  const clash = { ...second, endpoints: { ...second.endpoints, ...first.endpoints } } as Manifest;
+  assert.throws(() => accessTable([first, clash]), /declared by two features/);
 });
 
 access.run();

@@ -4,14 +4,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApp } from '../../device-daemon/src/app.ts';
 import { hostAllowList } from '../../device-daemon/src/listen.ts';
-import { ACCESS } from '../../device-daemon/src/routes/access.ts';
-import { loadAssets } from '../../device-daemon/src/routes/static-files.ts';
+import { ACCESS } from '../../device-daemon/src/middleware/access-table.ts';
+import { loadAssets } from '../../device-daemon/src/middleware/static-files.ts';
 import { CUSTOMER_PASSWORD, HOST, INSTALLER_PASSWORD, testApp } from '../helpers/app.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppDeps } from '../../device-daemon/src/app.ts';
 
 const security = suite('web security');
 
@@ -21,7 +20,7 @@ security('encoded and doubled traversal never serves a file outside the UI and n
   writeFileSync(join(root, 'www', 'index.html.gz'), gzipSync('<!doctype html><title>ui</title>'));
   writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET');
   const t = await testApp();
-  const app = createApp({ ...(t.deps as AppDeps), assets: loadAssets(join(root, 'www')) });
+  const app = createApp({ ...t.built.parts, assets: loadAssets(join(root, 'www')) });
   const paths = [
     '/../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%252e%252e/secret.txt',
     '/....//secret.txt', '/index.html%00.txt', '/%00', '/..\\secret.txt', '//etc/passwd', '/etc/passwd', '/%2fetc%2fpasswd',

@@ -2,7 +2,7 @@
 // installer, with the hash the ISP provisions in UCI. Until first-boot setup is
 // done only the label secret (printed on the device) opens the setup form.
 import { timingSafeEqual } from 'node:crypto';
-import type { Role } from '../api/session.ts';
+import type { Role } from '../features/session/schemas.ts';
 import type { StorePort } from '../ports/types.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 

@@ -2,7 +2,7 @@
 // Ids are 128 random bits, new at every sign-in. Idle and absolute timeouts;
 // only requests a person makes extend the idle time, not background polling.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from '../api/session.ts';
+import type { Role } from '../features/session/schemas.ts';
 
 export type Session = { id: string; role: Role; csrfToken: string; created: number; lastActive: number };
 

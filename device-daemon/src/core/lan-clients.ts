@@ -2,7 +2,7 @@
 // hostapd or iw (band, signal, connected time) and the neighbour table (who is
 // really there), joined by MAC. Parsers take captured command output as text.
 import * as v from 'valibot';
-import type { ClientJson } from '../api/wifi.ts';
+import type { ClientJson } from '../features/devices/schemas.ts';
 import type { Lease, Neighbour, Station } from './device-data.ts';
 import type { Bytes } from './usage-ledger.ts';
 

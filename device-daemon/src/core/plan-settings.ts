@@ -1,6 +1,6 @@
 // The plan between its two forms: UCI options (how it is stored) and the JSON the
 // API speaks. Pure, so both directions are tested without a device.
-import type { PlanJson } from '../api/plan.ts';
+import type { PlanJson } from '../features/plan/schemas.ts';
 import type { UciCommand } from './device-data.ts';
 import type { PlanConfig } from './config.ts';
 

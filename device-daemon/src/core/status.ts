@@ -1,5 +1,5 @@
 // GET /api/status, computed from what the shell holds. Pure: the time comes in.
-import type { Notice, Status, UsageState } from '../api/status.ts';
+import type { Notice, Status, UsageState } from '../features/status/schemas.ts';
 import type { ModemStatus } from './device-data.ts';
 import { daysLeft, type Cycle } from './billing-cycle.ts';
 import type { PlanConfig } from './config.ts';

@@ -3,7 +3,7 @@
 // read who may do what, and a test walks every registered route against it.
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import type { Role } from '../api/session.ts';
+import type { Role } from '../features/session/schemas.ts';
 import type { Session, Sessions } from '../auth/sessions.ts';
 import { readSessionCookie } from './session-cookie.ts';
 

@@ -1,7 +1,7 @@
 // What a customer checks on a phone: how much data is used and left, first and big; then
 // days left, the connection, and that the operator's count is the billed one. Live (the
 // layout follows the status; the banner above shows the cap and notices).
-import type { Status } from '../../../device-daemon/src/api/status.ts';
+import type { Status } from '../../../device-daemon/src/api/index.ts';
 import { en } from '../i18n/en/overview.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';

@@ -5,7 +5,7 @@
 // tone whose pitch follows RSRP. One `signal` event a second; the first brings the history.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignalEvent, SignalSample } from '../api.ts';
-import { THRESHOLDS } from '../../../device-daemon/src/core/signal-meter.ts';
+import { THRESHOLDS } from '../../../device-daemon/src/api/index.ts';
 import { en } from '../i18n/en/signal.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';

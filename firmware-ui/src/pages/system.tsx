@@ -69,7 +69,7 @@ export function System() {
         onSubmit={async (data) => {
           const target = String(data.get('target')).trim();
           setCheck(null);
-          setCheck(await state.api.send('POST /api/system/connectivity', target ? { target } : {}));
+          setCheck(await state.api.send('POST /api/system/connectivity', target ? { check: true, target } : { check: true }));
         }}
       >
         <Field name="target" label="sy.target" required={false} />

@@ -11,7 +11,7 @@ import { Card, describe, Field, Form, issuesOf, Loading, Note, useLoad } from '.
 strings(en);
 
 const SECURITY = { psk2: 'WPA2', 'sae-mixed': 'WPA2/WPA3', sae: 'WPA3' };
-/** As device-daemon/src/api/wifi.ts: 8–63 printable ASCII or 64 hex; SSID 1–32 UTF-8 bytes, no control characters. */
+/** As device-daemon/src/features/wifi/schemas.ts: 8–63 printable ASCII or 64 hex; SSID 1–32 UTF-8 bytes, no control characters. */
 const KEY = /^(?:[\x20-\x7e]{8,63}|[0-9A-Fa-f]{64})$/;
 const okSsid = (s: string) => !/[\p{Cc}\p{Cs}]/u.test(s) && s.length > 0 && new TextEncoder().encode(s).length <= 32;
 

@@ -1,11 +1,11 @@
 // The commissioning record (core/commissioning.ts): made when the installer says
 // the job is done, from the device's own figures and a fresh connectivity check,
 // and kept in the flash store. One record: a new one replaces the last.
-import type { Status } from '../../api/status.ts';
+import type { Status } from '../status/schemas.ts';
 import type { CommissioningRecord, RecordSignal } from '../../core/commissioning.ts';
 import type { CheckStep } from '../../core/connectivity.ts';
 import type { PlanConfig } from '../../core/config.ts';
-import type { BestSample } from '../../jobs/signal-meter.ts';
+import type { BestSample } from '../modem/signal-meter.ts';
 import type { ModemPort, StorePort, SystemPort, UciPort } from '../../ports/types.ts';
 
 export type CommissioningDeps = {

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { Audit } from '../../auth/audit-log.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
-import { HttpError, readJson } from '../../routes/validate.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
 import { renderRecordPage } from '../../core/commissioning.ts';
 import { ConnectivityInput, FactoryResetInput, FinishInput, RebootInput, RESET_KEEPS, RESET_WIPES } from './schemas.ts';
 import { RestoreRefused, type SystemService } from './service.ts';

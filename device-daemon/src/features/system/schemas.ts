@@ -12,6 +12,8 @@ export const FactoryResetInput = v.strictObject({
 });
 
 export const ConnectivityInput = v.strictObject({
+  /** Says what the request is for, so that an empty or stray body does nothing. */
+  check: v.literal(true, 'send {"check": true}'),
   /** One more host name or address to reach, besides the operator's DNS and the configured host. */
   target: v.optional(v.pipe(v.string('target must be text'), v.check((t) => targetKind(t) !== null, 'target must be a host name or an IP address'))),
 });

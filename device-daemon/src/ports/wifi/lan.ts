@@ -11,7 +11,7 @@ import type { CommandRunner, LanPort, Station } from '../types.ts';
 export function openwrtLan({ runner, lanDevice, leaseFile = '/tmp/dhcp.leases' }: { runner: CommandRunner; lanDevice: string; leaseFile?: string }): LanPort {
   const lan = nftDeviceName(lanDevice);
   const out = async (argv: string[]) => (await runner.run(argv)).stdout;
-  // The parsers load with the first devices list, not at start (routes/lazy.ts).
+  // The parsers load with the first devices list, not at start (middleware/lazy-feature.ts).
   const parsers = () => import('../../core/lan-clients.ts');
   return {
     ...nftMacBlock({ runner }),

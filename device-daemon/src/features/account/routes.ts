@@ -1,0 +1,51 @@
+// First-boot setup (the label secret and a new password) and password changes:
+// each done rarely, so this is loaded on first use (see manifest.ts).
+import { Hono } from 'hono/tiny';
+import { PasswordChange, SetupRequest } from './schemas.ts';
+import { SetupError } from '../../auth/accounts.ts';
+import type { AccessEnv } from '../../middleware/access-control.ts';
+import { signIn, type SessionDeps } from '../session/routes.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
+
+export function accountRoutes(deps: SessionDeps) {
+  return new Hono<AccessEnv>()
+    .post('/password', async (c) => {
+      const session = c.get('session')!;
+      const { current, password } = await readJson(c, PasswordChange);
+      // The customer proves they know the current password; an installer on site may
+      // set a new one for a customer who forgot it.
+      if (session.role === 'customer') {
+        if (current === undefined || (await deps.accounts.authenticate(current)) !== 'customer') {
+          throw new HttpError(403, 'the current password is not right');
+        }
+      }
+      try {
+        await deps.accounts.changePassword(password);
+      } catch (error) {
+        if (error instanceof SetupError) throw new HttpError(422, error.message);
+        throw error;
+      }
+      deps.sessions.endOthers('customer', session.id);
+      deps.audit(session.role, 'changed the customer password');
+      return c.json({ ok: true });
+    })
+    .post('/setup', async (c) => {
+      const { secret, password } = await readJson(c, SetupRequest);
+      const client = deps.clientAddress(c);
+      const wait = deps.throttle.wait(client);
+      if (wait > 0) {
+        c.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(429, 'too many wrong secrets; try again later');
+      }
+      try {
+        await deps.accounts.setup(secret, password);
+      } catch (error) {
+        if (!(error instanceof SetupError)) throw error;
+        deps.throttle.failed(client);
+        throw new HttpError(422, error.message);
+      }
+      deps.throttle.succeeded(client);
+      deps.audit('customer', `first-boot setup done from ${client}`);
+      return signIn(c, deps, 'customer');
+    });
+}

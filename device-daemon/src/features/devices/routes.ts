@@ -1,0 +1,54 @@
+// The devices on the LAN and their block. Customers may do it all: these are
+// their own devices, not the plan.
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
+import { MAC } from './schemas.ts';
+import { BLOCKED_CLIENTS } from './blocked-clients.ts';
+import { lanClients } from '../../core/lan-clients.ts';
+import type { Bytes } from '../../core/usage-ledger.ts';
+import type { AccessEnv } from '../../middleware/access-control.ts';
+import { HttpError } from '../../middleware/validate.ts';
+import type { LanPort, StorePort } from '../../ports/types.ts';
+
+export type DevicesDeps = {
+  lan: LanPort;
+  /** Keeps the blocked MACs across restarts (see blocked-clients.ts). */
+  store: StorePort;
+  usage: () => Record<string, Bytes>;
+  now: () => number;
+  clientAddress: (c: Context) => string;
+  audit: (role: string, event: string) => void;
+};
+
+export function devicesRoutes(deps: DevicesDeps) {
+  // When each device was first seen in its current stay on the LAN.
+  const seen = new Map<string, number>();
+  const role = (c: Context<AccessEnv>) => c.get('session')!.role;
+
+  async function block(c: Context<AccessEnv>, on: boolean) {
+    const mac = c.req.param('mac')!.toLowerCase();
+    if (!MAC.test(mac)) throw new HttpError(400, 'not a MAC address (aa:bb:cc:dd:ee:ff)');
+    const addr = deps.clientAddress(c).replace(/^::ffff:/, '');
+    if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
+      throw new HttpError(409, 'this is the device you are using');
+    }
+    const now = await deps.lan.blocked();
+    const next = on ? [...now, mac] : now.filter((m) => m !== mac);
+    await deps.lan.setBlocked(next);
+    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
+    return c.json({ mac, blocked: on });
+  }
+
+  return new Hono<AccessEnv>()
+    .get('/clients', async (c) => {
+      const [leases, stations, neighbours, blocked] = await Promise.all([deps.lan.leases(), deps.lan.stations(), deps.lan.neighbours(), deps.lan.blocked()]);
+      const now = deps.now();
+      const present = new Set([...stations.map((s) => s.mac), ...neighbours.map((n) => n.mac)]);
+      for (const mac of seen.keys()) if (!present.has(mac)) seen.delete(mac);
+      for (const mac of present) if (!seen.has(mac)) seen.set(mac, now);
+      return c.json({ clients: lanClients({ leases, stations, neighbours, blocked, usage: deps.usage(), seen, now }) });
+    })
+    .post('/clients/:mac/block', (c) => block(c, true))
+    .delete('/clients/:mac/block', (c) => block(c, false));
+}

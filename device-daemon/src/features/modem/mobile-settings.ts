@@ -1,0 +1,103 @@
+// The installer's mobile settings: APN, authentication and network mode in the
+// `network` interface that uses proto 'modemmanager' (option names of OpenWrt's
+// modemmanager proto: apn, allowedauth, username, password, allowedmode,
+// pincode), applied through the modem port; PIN entry and change on the SIM.
+import type { ApnSettings, ModemPort, UciCommand, UciPort } from '../../ports/types.ts';
+import { ModemError } from '../../ports/modem/modem-error.ts';
+import { presetsFor, readPresets } from '../../core/apn-presets.ts';
+
+type Exclusive = <T>(work: () => Promise<T>, late?: (value: T) => void, timeoutMs?: number) => Promise<T>;
+
+/** A scan may take two minutes and more; ModemManager gives up after about five. */
+const SCAN_TIMEOUT_MS = 320_000;
+
+const MODE_UCI: Record<ApnSettings['mode'], string | null> = { auto: null, lte: '4g', '3g': '3g' };
+
+export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive: Exclusive; pkg: string; scanTimeoutMs?: number }) {
+  async function section() {
+    const pkg = await deps.uci.show('network').catch(() => null);
+    const s = pkg?.sections.find((x) => x.type === 'interface' && x.options.proto === 'modemmanager');
+    if (!s) throw new ModemError('no-modem', 'no modemmanager interface in /etc/config/network');
+    return s;
+  }
+  const modemFacts = async () => {
+    const [status, sim, details] = await Promise.all([
+      deps.modem.status(),
+      deps.exclusive(() => deps.modem.sim()).catch(() => null),
+      deps.exclusive(() => deps.modem.details()).catch(() => null),
+    ]);
+    // The SIM's operator, else the first five digits of its IMSI (MCC + a two-digit MNC).
+    const code = details?.simOperatorCode ?? sim?.imsi?.slice(0, 5) ?? null;
+    const isp = readPresets(await deps.uci.show(deps.pkg).catch(() => ({ name: deps.pkg, sections: [] })));
+    return {
+      state: status.state,
+      operator: status.operator,
+      sim,
+      imei: details?.imei ?? null,
+      unlock: details?.unlock ?? { required: status.state === 'locked' ? ('sim-pin' as const) : null, pinRetries: null, pukRetries: null },
+      network: details && { code: details.operatorCode, simCode: details.simOperatorCode, manual: status.roaming || (details.operatorCode !== null && details.operatorCode !== details.simOperatorCode) },
+      bands: details && { current: details.currentBands, supported: details.supportedBands },
+      presets: presetsFor(isp, code),
+    };
+  };
+  const str = (o: Record<string, string | string[]>, key: string) => [o[key] ?? ''].flat().join(' ');
+
+  async function read() {
+    const s = await section();
+    const o = s.options;
+    const auth = str(o, 'allowedauth');
+    const mode = str(o, 'allowedmode');
+    const settings: ApnSettings = {
+      apn: str(o, 'apn'),
+      auth: auth.includes('chap') ? 'chap' : auth.includes('pap') ? 'pap' : 'none',
+      username: str(o, 'username'),
+      password: str(o, 'password'),
+      mode: mode === '4g' ? 'lte' : mode === '3g' ? '3g' : 'auto',
+    };
+    return { s, settings };
+  }
+
+  async function write(name: string, options: Record<string, string | string[]>, values: Record<string, string | null>) {
+    const commands: UciCommand[] = [];
+    for (const [key, value] of Object.entries(values)) {
+      const path = `network.${name}.${key}`;
+      if (value) commands.push({ op: 'set', path, value });
+      else if (key in options) commands.push({ op: 'delete', path });
+    }
+    await deps.uci.batch('network', commands);
+  }
+
+  return {
+    /** The settings (never the password), the modem's state and the SIM's numbers. */
+    async get() {
+      const { s, settings } = await read();
+      const { password, ...shown } = settings;
+      return { interface: s.name, ...shown, passwordSet: password !== '', pinStored: 'pincode' in s.options, ...(await modemFacts()) };
+    },
+    /** Stores the settings in UCI, then has the modem use them. `password` undefined keeps the stored one. */
+    async set(input: Omit<ApnSettings, 'password'> & { password?: string }) {
+      const { s, settings } = await read();
+      const none = input.auth === 'none';
+      const next: ApnSettings = { ...input, username: none ? '' : input.username, password: none ? '' : (input.password ?? settings.password) };
+      await write(s.name, s.options, { apn: next.apn, allowedauth: none ? null : next.auth, username: next.username, password: next.password, allowedmode: MODE_UCI[next.mode] });
+      await deps.exclusive(() => deps.modem.configure(next, s.name));
+    },
+    /** Unblocks the SIM with its PUK and a new PIN, kept like an entered PIN. */
+    async puk(puk: string, newPin: string) {
+      await deps.exclusive(() => deps.modem.unlockPuk(puk, newPin));
+      const s = await section().catch(() => null);
+      if (s) await write(s.name, s.options, { pincode: newPin });
+    },
+    scan: () => deps.exclusive(() => deps.modem.scan(), undefined, deps.scanTimeoutMs ?? SCAN_TIMEOUT_MS),
+    register: (code: string | null) => deps.exclusive(() => deps.modem.register(code), undefined, 130_000),
+    setBands: (bands: string[] | null) => deps.exclusive(() => deps.modem.setBands(bands)),
+    /** Unlocks the SIM (or changes its PIN) and keeps the PIN where the connection manager unlocks at boot. */
+    async pin(pin: string, newPin?: string) {
+      await deps.exclusive(() => (newPin ? deps.modem.changePin(pin, newPin) : deps.modem.unlockPin(pin)));
+      const s = await section().catch(() => null);
+      if (s) await write(s.name, s.options, { pincode: newPin ?? pin });
+    },
+  };
+}
+
+export type MobileSettings = ReturnType<typeof mobileSettings>;

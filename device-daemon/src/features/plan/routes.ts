@@ -1,0 +1,39 @@
+// The plan: anyone signed in may read it; only installers change it or add top-ups.
+import { Hono } from 'hono/tiny';
+import { PlanInput, TopupInput } from './schemas.ts';
+import { planSaver, type PlanStore } from './store.ts';
+import type { PlanConfig } from '../../core/config.ts';
+import { planToJson } from '../../core/plan-settings.ts';
+import type { AccessEnv } from '../../middleware/access-control.ts';
+import type { Runtime } from '../../jobs/runtime.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
+
+export type PlanDeps = {
+  runtime: Runtime;
+  plan: () => PlanConfig;
+  /** Where the plan is stored (UCI) and how the daemon takes a new config. */
+  store: PlanStore;
+  audit: (role: string, event: string) => void;
+};
+
+export function planRoutes(deps: PlanDeps) {
+  const savePlan = planSaver(deps.store.uci, deps.store.pkg, deps.store.apply);
+  return new Hono<AccessEnv>()
+    .get('/plan', (c) => c.json(planToJson(deps.plan())))
+    .put('/plan', async (c) => {
+      const plan = await readJson(c, PlanInput);
+      await savePlan(plan);
+      await deps.runtime.planChanged();
+      deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
+      return c.json(planToJson(deps.plan()));
+    })
+    .post('/topups', async (c) => {
+      const { bytes } = await readJson(c, TopupInput);
+      if (!deps.plan().topup_size.includes(bytes)) {
+        throw new HttpError(400, `the plan offers top-ups of ${deps.plan().topup_size.join(', ')} bytes only`);
+      }
+      const topup = await deps.runtime.addTopup(bytes, c.get('session')!.role);
+      deps.audit(c.get('session')!.role, `added a top-up of ${bytes} bytes`);
+      return c.json({ ...topup, at: new Date(topup.at).toISOString() }, 201);
+    });
+}

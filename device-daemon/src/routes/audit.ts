@@ -1,7 +1,0 @@
-import { Hono } from 'hono/tiny';
-import type { AuditLog } from '../auth/audit-log.ts';
-
-/** GET /api/audit: the installer's view of who changed what, newest first. */
-export function auditRoutes(audit: AuditLog) {
-  return new Hono().get('/audit', (c) => c.json({ entries: [...audit.entries()].reverse() }));
-}

@@ -1,0 +1,194 @@
+// Wi-Fi and LAN clients through app.request() on the simulated device: the key
+// only on request (audited), every access point in one change, the reload after
+// the response with the rollback, byte-exact values down to the rendered
+// /etc/config/wireless, the injection corpus, the QR code, the device list with
+// a hostile host name, and the block.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ClientJson, WifiJson } from '../../../device-daemon/src/api/index.ts';
+import { parseUciText, renderUciText } from '../../../device-daemon/src/core/uci-text.ts';
+import { wifiUri } from '../../../device-daemon/src/core/qr.ts';
+import { CUSTOMER_PASSWORD, testApp } from '../../helpers/app.ts';
+import { HOSTILE, injections } from '../../helpers/hostile.ts';
+import { missing } from '../../helpers/requires.ts';
+
+const wifi = suite('Wi-Fi and clients routes');
+
+async function signedIn() {
+  const t = await testApp();
+  const s = await t.signIn(CUSTOMER_PASSWORD);
+  const get = async (path: string) => t.request(path, { cookie: s.cookie });
+  const send = (method: string, path: string, body?: unknown) => t.request(path, { method, body, cookie: s.cookie, csrf: s.csrf });
+  const put = (body: unknown) => send('PUT', '/api/wifi', body);
+  const rendered = () => readFileSync(join(t.uciDir, 'wireless'), 'utf8');
+  /** Waits until the last change is reloaded (or restored). */
+  const settle = async () => {
+    for (let i = 0; i < 200; i++) {
+      if (((await (await get('/api/wifi')).json()) as WifiJson).state !== 'applying') return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error('the Wi-Fi change never settled');
+  };
+  return { ...t, s, get, send, put, rendered, settle };
+}
+
+wifi('GET /api/wifi gives name, security, limit and bands, never the key unless asked; asking is audited', async () => {
+  const t = await signedIn();
+  const plain = (await (await t.get('/api/wifi')).json()) as WifiJson;
+  assert.equal(plain, { ssid: 'Modem-2G', security: 'psk2', maxClients: null, bands: ['2.4 GHz', '5 GHz'], state: 'applied' });
+  assert.not.ok(t.audit.entries().some((e) => /revealed/.test(e.event)));
+  const revealed = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
+  assert.is(revealed.key, 'change-me-2g');
+  assert.ok(t.audit.entries().some((e) => e.role === 'customer' && e.event === 'revealed the Wi-Fi password'));
+  assert.is((await t.request('/api/wifi?reveal=1')).status, 401, 'not without a session');
+});
+
+wifi('PUT changes every access point in one batch; wifi reload runs only after the response', async () => {
+  const t = await signedIn();
+  const reloads = t.device.wifiReloads;
+  const res = await t.put({ ssid: 'Nowa sieć', key: 'a new password', security: 'sae-mixed', maxClients: 12 });
+  assert.is(res.status, 202);
+  assert.is(((await res.json()) as WifiJson).state, 'applying');
+  assert.is(t.device.wifiReloads, reloads, 'no reload before the response is out');
+  await t.settle();
+  assert.is(t.device.wifiReloads, reloads + 1);
+  const pkg = parseUciText('wireless', t.rendered());
+  for (const ap of pkg.sections.filter((s) => s.type === 'wifi-iface')) {
+    assert.equal([ap.options.ssid, ap.options.key, ap.options.encryption, ap.options.maxassoc], ['Nowa sieć', 'a new password', 'sae-mixed', '12']);
+  }
+  assert.is(((await (await t.get('/api/wifi')).json()) as WifiJson).state, 'applied');
+  const event = t.audit.entries().at(-1)!.event;
+  assert.is(event, 'changed Wi-Fi to {"ssid":"Nowa sieć","security":"sae-mixed","maxClients":12} and the password');
+  assert.not.match(JSON.stringify(t.audit.entries()), /a new password/, 'the key never reaches the audit log');
+  await t.put({ ssid: 'Nowa sieć', key: 'a new password', security: 'sae-mixed', maxClients: null });
+  assert.not.match(t.rendered(), /maxassoc/, 'null removes the limit');
+});
+
+wifi('a failed wifi reload puts the previous values back and reloads them', async () => {
+  const t = await signedIn();
+  const before = renderUciText(await t.uci.show('wireless'));
+  t.device.failWifiReload = true;
+  const reloads = t.device.wifiReloads;
+  assert.is((await t.put({ ssid: 'Broken', key: 'whatever1', security: 'sae' })).status, 202);
+  await t.settle();
+  assert.is(t.device.wifiReloads, reloads + 2, 'the failed reload, then the reload of the old values');
+  assert.is(t.rendered(), before);
+  const now = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
+  assert.equal([now.ssid, now.key, now.security, now.state], ['Modem-2G', 'change-me-2g', 'psk2', 'restored']);
+  assert.ok(t.audit.entries().some((e) => /reload failed/.test(e.event)));
+});
+
+wifi('hostile names and keys go byte for byte from the API to the rendered config: one ssid and one key line per interface', async () => {
+  const t = await signedIn();
+  // A key is ASCII only: the UTF-8 value is tried as a name alone.
+  const keys = HOSTILE.map((h) => (/^[\x20-\x7e]*$/.test(h) ? h.padEnd(8, '_') : 'utf-8 is for names'));
+  for (const [i, ssid] of HOSTILE.filter((h) => h !== '').entries()) {
+    const key = keys[i]!;
+    assert.is((await t.put({ ssid, key, security: 'psk2' })).status, 202, ssid);
+    const text = t.rendered();
+    const ifaces = text.match(/^config wifi-iface /gm)!.length;
+    assert.is(text.match(/^\toption ssid /gm)!.length, ifaces);
+    assert.is(text.match(/^\toption key /gm)!.length, ifaces);
+    for (const ap of parseUciText('wireless', text).sections.filter((s) => s.type === 'wifi-iface')) {
+      assert.ok(Buffer.from(String(ap.options.ssid)).equals(Buffer.from(ssid)), `ssid ${JSON.stringify(ssid)}`);
+      assert.ok(Buffer.from(String(ap.options.key)).equals(Buffer.from(key)), `key ${JSON.stringify(key)}`);
+    }
+    const back = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
+    assert.equal([back.ssid, back.key], [ssid, key]);
+  }
+});
+
+wifi('the injection corpus through every field is refused or stored literally; the marker never appears', async () => {
+  const t = await signedIn();
+  const marker = join(tmpdir(), `wifi-marker-${process.pid}`);
+  for (const attack of injections(marker)) {
+    const tries = [
+      { ssid: attack, key: 'password1', security: 'psk2' },
+      { ssid: 'Home', key: attack.padEnd(8, 'x'), security: 'psk2' },
+      { ssid: 'Home', key: 'password1', security: attack },
+      { ssid: 'Home', key: 'password1', security: 'psk2', maxClients: attack },
+    ];
+    for (const body of tries) {
+      const res = await t.put(body);
+      if (res.status === 202) {
+        const back = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
+        assert.equal([back.ssid, back.key], [body.ssid, body.key], JSON.stringify(body));
+      } else assert.is(res.status, 400, JSON.stringify(body));
+    }
+    const path = `/api/clients/${encodeURIComponent(attack)}/block`;
+    for (const method of ['POST', 'DELETE']) assert.ok([400, 404].includes((await t.send(method, path, {})).status), `block ${JSON.stringify(attack)}`);
+  }
+  await t.settle();
+  assert.not.ok(existsSync(marker), 'the marker file was created');
+});
+
+wifi('the QR code is SVG of the WIFI: string, never cached, and audited', async () => {
+  const t = await signedIn();
+  await t.put({ ssid: 'Dom; "A:B"', key: 'p,a\\ss;word', security: 'sae' });
+  const res = await t.get('/api/wifi/qr.svg');
+  assert.is(res.status, 200);
+  assert.is(res.headers.get('content-type'), 'image/svg+xml');
+  assert.is(res.headers.get('cache-control'), 'no-store');
+  const svg = await res.text();
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(t.audit.entries().some((e) => e.event === 'showed the Wi-Fi join QR code'));
+  if (missing({ commands: ['zbarimg', 'rsvg-convert'] })) return;
+  const dir = mkdtempSync(join(tmpdir(), 'qr-route-'));
+  try {
+    writeFileSync(join(dir, 'q.svg'), svg);
+    execFileSync('rsvg-convert', ['-w', '500', '-b', 'white', '-o', join(dir, 'q.png'), join(dir, 'q.svg')]);
+    const text = execFileSync('zbarimg', ['-q', '--raw', '-Sbinary', join(dir, 'q.png')], { stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8').trim();
+    assert.is(text, wifiUri('Dom; "A:B"', 'p,a\\ss;word'));
+    assert.is(text, 'WIFI:T:WPA;S:Dom\\; \\"A\\:B\\";P:p\\,a\\\\ss\\;word;;');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+wifi('GET /api/clients: names as plain strings (a hostile one too), band and signal or wired, since, usage', async () => {
+  const t = await signedIn();
+  t.advance(10_000);
+  await t.runtime.tick();
+  const res = await t.get('/api/clients');
+  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  const { clients } = (await res.json()) as { clients: ClientJson[] };
+  assert.is(clients.length, 4);
+  const hostile = clients.find((c) => c.mac === '3c:22:fb:10:00:04')!;
+  assert.is(hostile.name, `<img src=x onerror=alert(1)>"';$(reboot)`);
+  const tv = clients.find((c) => c.name === 'living-room-tv')!;
+  assert.equal([tv.wired, tv.band, tv.signal], [true, null, null]);
+  const phone = clients.find((c) => c.name === 'anna-phone')!;
+  assert.equal([phone.wired, phone.band, phone.signal, phone.ip], [false, '5 GHz', -52, '192.168.1.101']);
+  assert.is(phone.since, new Date(t.clock.now() - 600_000).toISOString());
+  assert.ok(clients.every((c) => c.down > 0 && c.up > 0), 'usage this cycle from the ledger');
+});
+
+wifi('block and unblock a device by MAC: its traffic stops, the list says so, and both are audited and stored', async () => {
+  const t = await signedIn();
+  const mac = '3c:22:fb:10:00:03';
+  const res = await t.send('POST', `/api/clients/${mac.toUpperCase()}/block`, {});
+  assert.is(res.status, 200);
+  assert.equal(await res.json(), { mac, blocked: true });
+  assert.ok(t.device.blockedMacs.has(mac));
+  assert.equal(await t.store.read('blocked-clients'), [mac]);
+  t.advance(5000);
+  await t.runtime.tick();
+  const laptopBefore = t.device.perClient.get(mac)?.down ?? 0;
+  t.advance(5000);
+  await t.runtime.tick();
+  assert.is(t.device.perClient.get(mac)?.down ?? 0, laptopBefore, 'no traffic while blocked');
+  const { clients } = (await (await t.get('/api/clients')).json()) as { clients: ClientJson[] };
+  assert.ok(clients.find((c) => c.mac === mac)!.blocked);
+  assert.is((await t.send('DELETE', `/api/clients/${mac}/block`, {})).status, 200);
+  assert.not.ok(t.device.blockedMacs.has(mac));
+  assert.equal(await t.store.read('blocked-clients'), []);
+  assert.ok(t.audit.entries().some((e) => e.event === `blocked device ${mac}`));
+  assert.ok(t.audit.entries().some((e) => e.event === `unblocked device ${mac}`));
+  assert.is((await t.send('POST', '/api/clients/3c-22-fb-10-00-03/block', {})).status, 400);
+});
+
+wifi.run();
