@@ -10,7 +10,7 @@ import type { Audit, AuditLog } from './auth/audit-log.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Hub } from './core/hub.ts';
-import type { PlanConfig } from './core/config.ts';
+import type { Config, PlanConfig } from './core/config.ts';
 import { FEATURES } from './features/index.ts';
 import type { Manifest } from './features/manifest.ts';
 import type { ModemServiceDeps } from './features/modem/service.ts';
@@ -35,6 +35,8 @@ export type AppDeps = {
   runtime: Runtime;
   statusEvents: Hub<Status>;
   plan: () => PlanConfig;
+  /** The running configuration (replaced on reload). */
+  config: () => Config;
   planStore: PlanStore;
   now: () => number;
   monotonic: () => number;

@@ -100,6 +100,7 @@ export async function createDevice(options: DeviceOptions) {
     statusEvents,
     auditLog,
     plan: () => config.plan,
+    config: () => config,
     planStore,
     now: wall.now,
     monotonic,
@@ -181,9 +182,10 @@ export async function createDevice(options: DeviceOptions) {
         return;
       }
       config = merged;
+      // Said once the new configuration is in force (the status rebuilt), not before.
+      if (planChanged) await runtime.planChanged();
       log(`reload: changed ${changed.join(', ')}`);
       if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
-      if (planChanged) await runtime.planChanged();
     });
   }
 }

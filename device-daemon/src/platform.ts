@@ -13,7 +13,9 @@ import { tcShaper } from './ports/shaper/tc.ts';
 import type { SimDevice } from './ports/sim/device.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
-import { lazyPort } from './ports/lazy-port.ts';
+import { openwrtLan } from './ports/wifi/lan.ts';
+import { openwrtSystem } from './ports/system/openwrt.ts';
+import { uciWireless } from './ports/wifi/wireless.ts';
 
 export const PACKAGE = 'modem-admin';
 
@@ -68,10 +70,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     return createSimPlatform({ ...options, package: PACKAGE }, kernel);
   }
   const uci = cliUci(runner);
-  // Loaded with the first Wi-Fi request, not at start.
-  const wireless = lazyPort(async () =>
-    (await import('./ports/wifi/wireless.ts')).uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 }))),
-  );
+  const wireless = uciWireless(uci, async () => void (await runner.run(['wifi', 'reload'], { timeoutMs: 30_000 })));
   return {
     uci,
     sim: null,
@@ -80,10 +79,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       modem: mmcliModem(runner),
       uci,
       wireless,
-      // The devices list and block load with the first request (or a stored block at start).
-      lan: lazyPort(async () => (await import('./ports/wifi/lan.ts')).openwrtLan({ runner, lanDevice: lan })),
-      // Restart, log, facts and the connectivity check load with the first System request.
-      system: lazyPort(async () => (await import('./ports/system/openwrt.ts')).openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir })),
+      lan: openwrtLan({ runner, lanDevice: lan }),
+      system: openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir }),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),
   };

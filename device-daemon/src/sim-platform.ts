@@ -83,7 +83,11 @@ function simControl(file: string, device: SimDevice, log: (line: string) => void
   };
 }
 
-/** The modem with the control file applied before each reading. */
+/** The modem with the control file applied before each reading and each action. */
 function controlled(control: () => void, modem: ModemPort): ModemPort {
-  return { ...modem, status: async () => (control(), modem.status()) };
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(modem) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    wrapped[name] = async (...args: unknown[]) => (control(), method(...args));
+  }
+  return wrapped as unknown as ModemPort;
 }

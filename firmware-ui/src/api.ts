@@ -1,39 +1,42 @@
 // The only module that talks to the daemon (fetch and EventSource). It keeps the CSRF token
 // from the session replies and sends it on every state-changing request. Endpoints are typed
 // by path (types only: the paths are the whole runtime cost, so the entry stays small).
-import type { ExtractSchema } from 'hono/types';
 import type {
-  auditRoutes,
+  AuditJson,
+  BalanceJson,
+  CheckBody,
+  CheckJson,
+  RecordJson,
+  ScanJson,
+  SystemJson,
   ClientJson,
-  modemRoutes,
+  CorrectionBody,
+  HistoryJson,
+  MobileBody,
+  MobileJson,
+  PasswordBody,
+  PinBody,
   PlanJson,
+  PurchaseBody,
+  QuickActionBody,
   SessionInfo,
   SessionState,
   SignalFrame,
   SignalSample,
+  SmsBody,
+  SmsJson,
   Status,
-  systemRoutes,
-  usageRoutes,
+  TopupBody,
+  UsageJson,
+  UssdActionsJson,
+  UssdAnswerBody,
+  UssdBody,
+  UssdReply,
   WifiInputJson,
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-// The daemon declares these replies only in its routes; their types follow the routes.
-type UsageSchema = ExtractSchema<ReturnType<typeof usageRoutes>>;
-type ModemSchema = ExtractSchema<ReturnType<typeof modemRoutes>>;
-type SystemSchema = ExtractSchema<ReturnType<typeof systemRoutes>>;
-export type SystemJson = SystemSchema['/system']['$get']['output'];
-export type CheckJson = SystemSchema['/system/connectivity']['$post']['output'];
-export type RecordJson = NonNullable<SystemSchema['/commissioning']['$get']['output']['record']>;
-export type UsageJson = UsageSchema['/usage']['$get']['output'];
-export type HistoryJson = UsageSchema['/usage/history']['$get']['output'];
-export type AuditJson = ExtractSchema<ReturnType<typeof auditRoutes>>['/audit']['$get']['output'];
-export type BalanceJson = ModemSchema['/balance']['$get']['output'];
-export type MobileJson = ModemSchema['/mobile']['$get']['output'];
-export type ScanJson = ModemSchema['/mobile/scan']['$post']['output'];
-export type UssdReply = { text: string; final: boolean };
-export type SmsJson = { messages: { id: string; from: string; text: string; time: string; incoming: boolean }[] };
-export type { ClientJson, PlanJson, SignalFrame, SignalSample, WifiJson };
+export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalSample, SmsJson, SystemJson, UsageJson, UssdReply, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 
@@ -44,7 +47,7 @@ type Gets = {
   '/api/plan': PlanJson;
   '/api/audit': AuditJson;
   '/api/balance': BalanceJson;
-  '/api/ussd': { actions: { id: string; code: string; installer: boolean }[] };
+  '/api/ussd': UssdActionsJson;
   '/api/sms': SmsJson;
   '/api/mobile': MobileJson;
   '/api/wifi': WifiJson;
@@ -56,30 +59,30 @@ type Gets = {
 /** "METHOD path" → [body, reply]. */
 type Sends = {
   'PUT /api/plan': [PlanJson, PlanJson];
-  'POST /api/topups': [{ bytes: number }, unknown];
-  'POST /api/password': [{ current?: string | undefined; password: string }, unknown];
-  'POST /api/balance/check': [{ check: true }, BalanceJson];
-  'POST /api/usage/correction': [{ operatorBytes: number }, unknown];
-  'POST /api/topups/purchase': [{ bytes: number; confirm: true }, BalanceJson['purchase']];
-  'POST /api/ussd/action': [{ action: string }, UssdReply];
-  'POST /api/ussd': [{ code: string }, UssdReply];
-  'POST /api/ussd/respond': [{ text: string }, UssdReply];
+  'POST /api/topups': [TopupBody, unknown];
+  'POST /api/password': [PasswordBody, unknown];
+  'POST /api/balance/check': [CheckBody, BalanceJson];
+  'POST /api/usage/correction': [CorrectionBody, unknown];
+  'POST /api/topups/purchase': [PurchaseBody, BalanceJson['purchase']];
+  'POST /api/ussd/action': [QuickActionBody, UssdReply];
+  'POST /api/ussd': [UssdBody, UssdReply];
+  'POST /api/ussd/respond': [UssdAnswerBody, UssdReply];
   'DELETE /api/ussd': [{}, unknown];
-  'POST /api/sms': [{ to: string; text: string }, unknown];
+  'POST /api/sms': [SmsBody, unknown];
   [del: `DELETE /api/sms/${string}`]: [{}, unknown];
-  'PUT /api/mobile': [{ apn: string; auth: string; username: string; password?: string; mode: string }, MobileJson];
-  'POST /api/mobile/pin': [{ pin: string; newPin?: string }, unknown];
+  'PUT /api/mobile': [MobileBody, MobileJson];
+  'POST /api/mobile/pin': [PinBody, unknown];
   'POST /api/mobile/puk': [{ puk: string; newPin: string }, unknown];
   'POST /api/mobile/scan': [{ check: true }, ScanJson];
   'PUT /api/mobile/operator': [{ code: string | null }, MobileJson];
   'PUT /api/mobile/bands': [{ bands: string[] | null }, MobileJson];
-  'PUT /api/wifi': [WifiInputJson, WifiJson];
   'DELETE /api/signal/best': [{}, unknown];
   'POST /api/system/reboot': [{ confirm: true }, unknown];
   'POST /api/system/factory-reset': [{ confirm: string }, unknown];
   'POST /api/system/connectivity': [{ check: true; target?: string }, CheckJson];
   'POST /api/system/restore': [unknown, unknown];
   'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
+  'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
 };
 

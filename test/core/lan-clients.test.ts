@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { lanClients, parseHostapdClients, parseIwDev, parseIwStations, parseLeases, parseNeighbours } from '../../device-daemon/src/core/lan-clients.ts';
+import { lanClients, parseHostapdClients, parseLeases, parseNeighbours } from '../../device-daemon/src/core/lan-clients.ts';
 
 const lan = suite('LAN clients');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/wifi/${name}`, import.meta.url), 'utf8');
@@ -26,26 +26,6 @@ lan('hostapd get_clients over ubus: MAC, band from the frequency, signal', () =>
   const five = parseHostapdClients('{"freq": 5180, "clients": {"AA:BB:CC:DD:EE:FF": {"signal": -60, "connected_time": 42}}}');
   assert.equal(five, [{ mac: 'aa:bb:cc:dd:ee:ff', band: '5 GHz', signal: -60, connectedSeconds: 42 }]);
   assert.throws(() => parseHostapdClients('{"freq": "x", "clients": {}}'));
-});
-
-lan('iw station dump: signal of each station, with 2 and 4 chains and trailing spaces', () => {
-  assert.equal(parseIwStations(fixture('iw-station-dump-qca9563-openwrt-packages-issue16471.txt'), '2.4 GHz'), [
-    { mac: '8c:be:be:f5:8f:59', band: '2.4 GHz', signal: -57, connectedSeconds: null },
-  ]);
-  assert.is(parseIwStations(fixture('iw-station-dump-ipq4019-openwrt-packages-issue16471.txt'), null)[0]!.signal, -67);
-});
-
-lan('iw station get (mt76): connected time; the header-less paste has no MAC and gives nothing', () => {
-  assert.equal(parseIwStations(fixture('iw-station-get-mt76-issue17.txt'), '5 GHz'), [{ mac: '10:6f:3f:0e:31:8f', band: '5 GHz', signal: 75, connectedSeconds: 6191 }]);
-  assert.equal(parseIwStations(fixture('iw-station-get-tabs-no-header-mt76-issue17.txt'), null), []);
-});
-
-lan('iw dev: access-point interfaces and their frequency', () => {
-  const text = 'phy#1\n\tInterface wlan1\n\t\tifindex 9\n\t\ttype AP\n\t\tchannel 36 (5180 MHz), width: 80 MHz\nphy#0\n\tInterface wlan0\n\t\ttype AP\n\tInterface wlan0-1\n\t\ttype managed\n\t\tchannel 1 (2412 MHz)\n';
-  assert.equal(parseIwDev(text), [
-    { dev: 'wlan1', mhz: 5180 },
-    { dev: 'wlan0', mhz: null },
-  ]);
 });
 
 lan('ip -j neigh: address, MAC, device and state', () => {

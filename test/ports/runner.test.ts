@@ -1,6 +1,6 @@
 // The real command runner against real commands: no mocks, since what matters
-// is how execFile, the kernel and the commands actually behave.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// is how spawn, the kernel and the commands actually behave.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -60,6 +60,58 @@ run('a command running past its timeout is killed and reported as a timeout', as
   assert.equal(error.failure, { kind: 'timeout', timeoutMs: 200 });
   assert.is(error.code, null);
   assert.match(error.message, /sleep 5: timed out after 200 ms/);
+});
+
+/** Whether process `pid` still runs (a zombie counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+run('aborting a command ends it and everything it started, and reports it as aborted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runner-group-'));
+  const pidFile = join(dir, 'pid');
+  try {
+    const controller = new AbortController();
+    const running = failure(runner.run(['sh', '-c', `sleep 30 & echo $! > ${pidFile}.tmp; mv ${pidFile}.tmp ${pidFile}; wait`], { signal: controller.signal, timeoutMs: 20_000 }));
+    for (let i = 0; i < 200 && !existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 20));
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(alive(grandchild), 'the grandchild runs before the abort');
+    const started = Date.now();
+    controller.abort();
+    const error = await running;
+    assert.equal(error.failure, { kind: 'aborted' });
+    assert.ok(Date.now() - started < 2000, 'the abort ends the command at once');
+    for (let i = 0; i < 50 && alive(grandchild); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.not.ok(alive(grandchild), 'the sleep the shell started is gone too');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+run('a timeout ends the whole process group, not only the command', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runner-group-'));
+  const pidFile = join(dir, 'pid');
+  try {
+    const error = await failure(runner.run(['sh', '-c', `sleep 30 & echo $! > ${pidFile}.tmp; mv ${pidFile}.tmp ${pidFile}; wait`], { timeoutMs: 500 }));
+    assert.equal(error.failure, { kind: 'timeout', timeoutMs: 500 });
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    for (let i = 0; i < 50 && alive(grandchild); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.not.ok(alive(grandchild), 'the sleep the shell started is gone too');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+run('a command aborted before it starts is not run', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const error = await failure(runner.run(['sh', '-c', 'exit 0'], { signal: controller.signal }));
+  assert.equal(error.failure, { kind: 'aborted' });
 });
 
 run('the default timeout comes from createRunner', async () => {

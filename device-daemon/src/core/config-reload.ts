@@ -16,6 +16,8 @@ export function changedOptions(before: Config, after: Config): string[] {
       if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) keys.push(`${name}.${key}`);
     }
   }
+  // The operator's codes change as a whole (balance, ussd and topup sections).
+  if (JSON.stringify(before.modem) !== JSON.stringify(after.modem)) keys.push('modem');
   return keys.sort();
 }
 

@@ -1,5 +1,6 @@
 // The daemon's configuration, read from UCI (/etc/config/modem-admin) and checked
 // once here, so that the rest of the code sees typed, valid values only.
+import { readModemConfig, type ModemConfig } from './modem-config.ts';
 import * as v from 'valibot';
 import type { UciPackage, UciSection } from './device-data.ts';
 import { parseSize } from './size.ts';
@@ -65,7 +66,8 @@ const PlanSection = v.looseObject({
 
 export type DaemonConfig = v.InferOutput<typeof DaemonSection>;
 export type PlanConfig = v.InferOutput<typeof PlanSection>;
-export type Config = { daemon: DaemonConfig; plan: PlanConfig };
+/** `modem`: the operator's codes (core/modem-config.ts), read with the rest. */
+export type Config = { daemon: DaemonConfig; plan: PlanConfig; modem: ModemConfig };
 
 /** Every problem found, with where (`section.option`) and the message alone. */
 export class ConfigError extends Error {
@@ -89,10 +91,15 @@ function check<T extends v.GenericSchema>(schema: T, options: unknown, where: st
   );
 }
 
-/** Reads and checks the `daemon 'main'` and `plan 'plan'` sections. Throws ConfigError with every problem. */
+/**
+ * Reads and checks the `daemon 'main'` and `plan 'plan'` sections (throws
+ * ConfigError with every problem), and the operator's codes (balance, ussd,
+ * topup sections; a code that fails its check is left out).
+ */
 export function readConfig(pkg: UciPackage): Config {
   return {
     daemon: check(DaemonSection, section(pkg, 'daemon', 'main'), 'main'),
     plan: check(PlanSection, section(pkg, 'plan', 'plan'), 'plan'),
+    modem: readModemConfig(pkg),
   };
 }

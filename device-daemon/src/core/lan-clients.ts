@@ -34,28 +34,6 @@ export function parseHostapdClients(json: string): Station[] {
   }));
 }
 
-/** `iw dev <if> station dump`, for an interface on `band`. */
-export function parseIwStations(text: string, band: string | null): Station[] {
-  return text.split(/^Station /m).flatMap((block) => {
-    const mac = block.slice(0, 17).toLowerCase();
-    if (!MAC.test(mac)) return [];
-    const field = (name: string) => new RegExp(`^\\s*${name}:\\s*(-?\\d+)`, 'm').exec(block)?.[1];
-    const signal = field('signal');
-    const time = field('connected time');
-    return [{ mac, band, signal: signal === undefined ? null : Number(signal), connectedSeconds: time === undefined ? null : Number(time) }];
-  });
-}
-
-/** `iw dev`: the access-point interfaces and their frequency (MHz), when up. */
-export function parseIwDev(text: string): { dev: string; mhz: number | null }[] {
-  return text.split(/^\s*Interface /m).flatMap((block) => {
-    const dev = /^\S+/.exec(block)?.[0];
-    if (!dev || !/^\s*type AP$/m.test(block)) return [];
-    const mhz = /\((\d+) MHz\)/.exec(block)?.[1];
-    return [{ dev, mhz: mhz ? Number(mhz) : null }];
-  });
-}
-
 const Neigh = v.array(v.looseObject({ dst: v.string(), dev: v.optional(v.string()), lladdr: v.optional(v.string()), state: v.optional(v.array(v.string())) }));
 
 /** `ip -j neigh`: entries with a link-layer address. */

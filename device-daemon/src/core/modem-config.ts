@@ -1,6 +1,7 @@
 // The operator's codes from UCI (our package): how to check the balance, the
-// USSD quick actions, and the top-ups that can be bought. Read at each use, so
-// a `uci commit` needs no reload; values that fail the checks are left out.
+// USSD quick actions, and the top-ups that can be bought. Read with the rest of
+// the configuration (core/config.ts: at start and on reload); values that fail
+// the checks are left out.
 import type { UciPackage } from './device-data.ts';
 import { parseSize } from './size.ts';
 

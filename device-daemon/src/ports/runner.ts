@@ -2,7 +2,7 @@
 // one runner"). Everything the daemon asks of the OS (ip, tc, nft, uci, mmcli)
 // passes through here, so argv handling, locale, timeouts and error reports are
 // decided once. Tests swap it for a simulator through the CommandRunner interface.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { CommandResult, CommandRunner, RunOptions } from './types.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -15,6 +15,7 @@ export type CommandFailure =
   | { kind: 'exit'; code: number }
   | { kind: 'signal'; signal: string }
   | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'aborted' }
   | { kind: 'spawn'; errno: string }
   | { kind: 'output-limit' };
 
@@ -46,6 +47,8 @@ function describe(failure: CommandFailure): string {
       return `killed by ${failure.signal}`;
     case 'timeout':
       return `timed out after ${failure.timeoutMs} ms`;
+    case 'aborted':
+      return 'aborted';
     case 'spawn':
       return failure.errno === 'ENOENT' ? 'command not found' : `could not start (${failure.errno})`;
     case 'output-limit':
@@ -84,7 +87,22 @@ export function userArg(value: string, what = 'value'): string {
   return value;
 }
 
-/** The real CommandRunner: execFile with an argv array, never a shell. */
+/**
+ * Ends the command and everything it started. The command leads a process group
+ * of its own (spawned detached), so one signal to the group reaches the helpers
+ * a command may fork (a shell's children, mmcli's D-Bus helpers), which killing
+ * only the child would leave running.
+ */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** The real CommandRunner: spawn with an argv array, never a shell. */
 export function createRunner(defaults: { timeoutMs?: number } = {}): CommandRunner {
   const defaultTimeout = defaults.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return {
@@ -93,42 +111,49 @@ export function createRunner(defaults: { timeoutMs?: number } = {}): CommandRunn
       if (file === undefined) return Promise.reject(new RangeError('empty argv'));
       const timeoutMs = options.timeoutMs ?? defaultTimeout;
       const okCodes = options.okCodes ?? [0];
+      const { signal } = options;
+      if (signal?.aborted) return Promise.reject(new CommandError(argv, { kind: 'aborted' }, '', ''));
       return new Promise<CommandResult>((resolve, reject) => {
-        const child = execFile(
-          file,
-          args,
-          {
-            env: commandEnv(),
-            encoding: 'utf8',
-            maxBuffer: MAX_OUTPUT_BYTES,
-            timeout: timeoutMs,
-            // A command stuck on a dead modem or D-Bus may ignore SIGTERM.
-            killSignal: 'SIGKILL',
-          },
-          (error, stdout, stderr) => {
-            if (!error) return resolve({ stdout, stderr, code: 0 });
-            const code = error.code;
-            if (typeof code === 'number' && okCodes.includes(code)) return resolve({ stdout, stderr, code });
-            reject(new CommandError(argv, failureOf(error, timeoutMs), stdout, stderr));
-          },
-        );
+        const child = spawn(file, args, { env: commandEnv(), detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        let bytes = 0;
+        // Why it ended early, if it did: our timeout, the caller's abort, too much output, or no start.
+        let ended: CommandFailure | null = null;
+        const end = (why: CommandFailure) => {
+          ended ??= why;
+          killGroup(child.pid);
+        };
+        const collect = (into: Buffer[]) => (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > MAX_OUTPUT_BYTES) return end({ kind: 'output-limit' });
+          into.push(chunk);
+        };
+        child.stdout.on('data', collect(out));
+        child.stderr.on('data', collect(err));
+        // A command stuck on a dead modem or D-Bus may ignore SIGTERM: SIGKILL, to the whole group.
+        const timer = setTimeout(() => end({ kind: 'timeout', timeoutMs }), timeoutMs);
+        const onAbort = () => end({ kind: 'aborted' });
+        signal?.addEventListener('abort', onAbort, { once: true });
+        child.on('error', (error: NodeJS.ErrnoException) => {
+          ended ??= { kind: 'spawn', errno: error.code ?? 'unknown' };
+        });
+        child.on('close', (code, killedBy) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          const stdout = Buffer.concat(out).toString('utf8');
+          const stderr = Buffer.concat(err).toString('utf8');
+          const failure: CommandFailure | null =
+            ended ?? (code === null ? { kind: 'signal', signal: killedBy ?? 'unknown signal' } : okCodes.includes(code) ? null : { kind: 'exit', code });
+          if (failure) reject(new CommandError(argv, failure, stdout, stderr));
+          else resolve({ stdout, stderr, code: code! });
+        });
         // A command that exits without reading its input closes the pipe;
         // the EPIPE must not become an unhandled 'error' that kills the daemon.
-        child.stdin?.on('error', () => {});
+        child.stdin.on('error', () => {});
         // Always close stdin, so a command that reads it (cat, nft -f -) never waits for more.
-        child.stdin?.end(options.input);
+        child.stdin.end(options.input);
       });
     },
   };
-}
-
-type ExecError = Error & { code?: number | string | null; killed?: boolean; signal?: NodeJS.Signals | null };
-
-function failureOf(error: ExecError, timeoutMs: number): CommandFailure {
-  if (typeof error.code === 'number') return { kind: 'exit', code: error.code };
-  if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return { kind: 'output-limit' };
-  if (typeof error.code === 'string') return { kind: 'spawn', errno: error.code };
-  // execFile marks `killed` when it sent the signal itself, i.e. on our timeout.
-  if (error.killed) return { kind: 'timeout', timeoutMs };
-  return { kind: 'signal', signal: error.signal ?? 'unknown signal' };
 }

@@ -15,6 +15,8 @@ export type RunOptions = {
   timeoutMs?: number;
   /** Exit codes that are not an error (default only 0). */
   okCodes?: number[];
+  /** Aborting ends the command (and anything it started) at once; the run fails as 'aborted'. */
+  signal?: AbortSignal;
 };
 
 /** The one way real commands are run: argv arrays, never a shell. */
@@ -117,36 +119,40 @@ export type ModemDetails = {
 export type ScannedNetwork = { code: string; name: string | null; technologies: string[]; availability: 'current' | 'available' | 'forbidden' | 'unknown' };
 
 /** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
+/**
+ * The modem. Every action takes an AbortSignal last: aborting it ends the
+ * command at once (features/modem/actor.ts aborts an action past its time).
+ */
 export interface ModemPort {
   status(): Promise<ModemStatus>;
   /** Starts a USSD session; a reply with final false waits for ussdRespond. */
-  ussd(code: string): Promise<UssdReply>;
-  ussdRespond(text: string): Promise<UssdReply>;
+  ussd(code: string, signal?: AbortSignal): Promise<UssdReply>;
+  ussdRespond(text: string, signal?: AbortSignal): Promise<UssdReply>;
   /** The network's text that arrived after the last reply (e.g. after a release message), or null. */
-  ussdPending(): Promise<UssdReply | null>;
-  ussdCancel(): Promise<void>;
-  listSms(): Promise<SmsMessage[]>;
-  sendSms(to: string, text: string): Promise<void>;
-  deleteSms(id: string): Promise<void>;
-  sim(): Promise<SimCard>;
-  unlockPin(pin: string): Promise<void>;
-  changePin(pin: string, newPin: string): Promise<void>;
+  ussdPending(signal?: AbortSignal): Promise<UssdReply | null>;
+  ussdCancel(signal?: AbortSignal): Promise<void>;
+  listSms(signal?: AbortSignal): Promise<SmsMessage[]>;
+  sendSms(to: string, text: string, signal?: AbortSignal): Promise<void>;
+  deleteSms(id: string, signal?: AbortSignal): Promise<void>;
+  sim(signal?: AbortSignal): Promise<SimCard>;
+  unlockPin(pin: string, signal?: AbortSignal): Promise<void>;
+  changePin(pin: string, newPin: string, signal?: AbortSignal): Promise<void>;
   /** Unblocks a SIM that wants its PUK, setting `newPin`. */
-  unlockPuk(puk: string, newPin: string): Promise<void>;
-  details(): Promise<ModemDetails>;
+  unlockPuk(puk: string, newPin: string, signal?: AbortSignal): Promise<void>;
+  details(signal?: AbortSignal): Promise<ModemDetails>;
   /** Networks in range; takes tens of seconds on a real modem. */
-  scan(): Promise<ScannedNetwork[]>;
+  scan(signal?: AbortSignal): Promise<ScannedNetwork[]>;
   /** Registers with `code` (MCC+MNC), or null for automatic selection. */
-  register(code: string | null): Promise<void>;
+  register(code: string | null, signal?: AbortSignal): Promise<void>;
   /** Limits the modem to `bands` (ModemManager names), or null for any band. */
-  setBands(bands: string[] | null): Promise<void>;
+  setBands(bands: string[] | null, signal?: AbortSignal): Promise<void>;
   /** The serving cell (location 3GPP and cell info). */
-  cell(): Promise<ServingCell>;
+  cell(signal?: AbortSignal): Promise<ServingCell>;
   /**
    * Applies APN and network mode, already written to UCI's `network` interface
    * `iface` (the connection manager reads them there when it reconnects).
    */
-  configure(settings: ApnSettings, iface: string | null): Promise<void>;
+  configure(settings: ApnSettings, iface: string | null, signal?: AbortSignal): Promise<void>;
 }
 
 export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';

@@ -7,6 +7,7 @@ import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 import { Network } from './mobile-network.tsx';
+import type { MobileBody } from '../../../device-daemon/src/api/index.ts';
 
 strings(en);
 
@@ -38,7 +39,7 @@ export function Mobile() {
           const password = get('password');
           setIssues({});
           try {
-            setM(await state.api.send('PUT /api/mobile', { apn: get('apn').trim(), auth: get('auth'), username: get('username'), mode: get('mode'), ...(password ? { password } : {}) }));
+            setM(await state.api.send('PUT /api/mobile', { apn: get('apn').trim(), auth: get('auth') as MobileBody['auth'], username: get('username'), mode: get('mode') as MobileBody['mode'], ...(password ? { password } : {}) }));
           } catch (e) {
             setIssues(issuesOf(e));
             throw e;

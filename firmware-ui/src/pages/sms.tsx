@@ -25,7 +25,7 @@ export function Sms() {
               <li key={m.id}>
                 <p class="row">
                   <strong>{t(m.incoming ? 's.from' : 's.to', { n: m.from })}</strong>
-                  <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>
+                  {m.time && <time datetime={m.time}>{formatDate(m.time, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>}
                 </p>
                 <p class="reply">{m.text}</p>
                 <button type="button" class="second" onClick={() => state.api.send(`DELETE /api/sms/${m.id}`, {}).then(reload, (e) => setFailed(errorText(e)))}>

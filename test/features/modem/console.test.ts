@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readConfig } from '../../../device-daemon/src/core/config.ts';
 import { ACCESS } from '../../../device-daemon/src/middleware/access-table.ts';
 import { readFrames } from '../../helpers/sse.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../../helpers/app.ts';
@@ -172,6 +173,25 @@ modem('PIN: a locked SIM is unlocked with its PIN (kept for boot), a wrong one c
   assert.is(t.device.modem.sim.pin, '4321');
   const o = (await t.uci.show('network')).sections.find((s) => s.name === 'wwan')!.options;
   assert.is(o.pincode, '4321');
+});
+
+modem('the operator\'s codes are read with the configuration, at start and on reload, not at every request', async () => {
+  const { t, customer, call } = await setup();
+  const shows: string[] = [];
+  const show = t.uci.show.bind(t.uci);
+  t.uci.show = async (pkg: string) => (shows.push(pkg), show(pkg));
+  for (let i = 0; i < 3; i++) {
+    assert.is((await call(customer, 'GET', '/api/ussd')).status, 200);
+    assert.is((await call(customer, 'GET', '/api/balance')).status, 200);
+  }
+  assert.not.ok(shows.includes('modem-admin'), 'no request read our package from UCI');
+  await t.uci.batch('modem-admin', [{ op: 'set', path: 'modem-admin.ussd.mycode', value: '*555#' }]);
+  const before = (await (await call(customer, 'GET', '/api/ussd')).json()) as Json;
+  assert.not.ok(JSON.stringify(before).includes('mycode'), 'a UCI change waits for the reload');
+  await t.built.reload(readConfig(await t.uci.show('modem-admin')));
+  const after = (await (await call(customer, 'GET', '/api/ussd')).json()) as Json;
+  assert.ok(JSON.stringify(after).includes('mycode'), 'the reload brought the new code');
+  assert.ok(t.logs.some((l) => /reload: changed .*modem/.test(l)));
 });
 
 modem.run();

@@ -8,6 +8,7 @@ export async function modemApp(parts: FeatureParts) {
   const feature = createModemFeature({
     modem: parts.ports.modem,
     uci: parts.ports.uci,
+    config: () => parts.config().modem,
     pkg: parts.pkg,
     runtime: parts.runtime,
     statusEvents: parts.statusEvents,

@@ -6,7 +6,7 @@ import type { ApnSettings, ModemPort, UciCommand, UciPort } from '../../ports/ty
 import { ModemError } from '../../ports/modem/modem-error.ts';
 import { presetsFor, readPresets } from '../../core/apn-presets.ts';
 
-type Exclusive = <T>(work: () => Promise<T>, late?: (value: T) => void, timeoutMs?: number) => Promise<T>;
+import type { Exclusive } from './actor.ts';
 
 /** A scan may take two minutes and more; ModemManager gives up after about five. */
 const SCAN_TIMEOUT_MS = 320_000;
@@ -23,8 +23,8 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
   const modemFacts = async () => {
     const [status, sim, details] = await Promise.all([
       deps.modem.status(),
-      deps.exclusive(() => deps.modem.sim()).catch(() => null),
-      deps.exclusive(() => deps.modem.details()).catch(() => null),
+      deps.exclusive((signal) => deps.modem.sim(signal)).catch(() => null),
+      deps.exclusive((signal) => deps.modem.details(signal)).catch(() => null),
     ]);
     // The SIM's operator, else the first five digits of its IMSI (MCC + a two-digit MNC).
     const code = details?.simOperatorCode ?? sim?.imsi?.slice(0, 5) ?? null;
@@ -80,20 +80,20 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
       const none = input.auth === 'none';
       const next: ApnSettings = { ...input, username: none ? '' : input.username, password: none ? '' : (input.password ?? settings.password) };
       await write(s.name, s.options, { apn: next.apn, allowedauth: none ? null : next.auth, username: next.username, password: next.password, allowedmode: MODE_UCI[next.mode] });
-      await deps.exclusive(() => deps.modem.configure(next, s.name));
+      await deps.exclusive((signal) => deps.modem.configure(next, s.name, signal));
     },
     /** Unblocks the SIM with its PUK and a new PIN, kept like an entered PIN. */
     async puk(puk: string, newPin: string) {
-      await deps.exclusive(() => deps.modem.unlockPuk(puk, newPin));
+      await deps.exclusive((signal) => deps.modem.unlockPuk(puk, newPin, signal));
       const s = await section().catch(() => null);
       if (s) await write(s.name, s.options, { pincode: newPin });
     },
-    scan: () => deps.exclusive(() => deps.modem.scan(), undefined, deps.scanTimeoutMs ?? SCAN_TIMEOUT_MS),
-    register: (code: string | null) => deps.exclusive(() => deps.modem.register(code), undefined, 130_000),
-    setBands: (bands: string[] | null) => deps.exclusive(() => deps.modem.setBands(bands)),
+    scan: () => deps.exclusive((signal) => deps.modem.scan(signal), deps.scanTimeoutMs ?? SCAN_TIMEOUT_MS),
+    register: (code: string | null) => deps.exclusive((signal) => deps.modem.register(code, signal), 130_000),
+    setBands: (bands: string[] | null) => deps.exclusive((signal) => deps.modem.setBands(bands, signal)),
     /** Unlocks the SIM (or changes its PIN) and keeps the PIN where the connection manager unlocks at boot. */
     async pin(pin: string, newPin?: string) {
-      await deps.exclusive(() => (newPin ? deps.modem.changePin(pin, newPin) : deps.modem.unlockPin(pin)));
+      await deps.exclusive((signal) => (newPin ? deps.modem.changePin(pin, newPin, signal) : deps.modem.unlockPin(pin, signal)));
       const s = await section().catch(() => null);
       if (s) await write(s.name, s.options, { pincode: newPin ?? pin });
     },

@@ -7,11 +7,12 @@ import { BandsInput, CheckInput, MobileInput, OperatorInput, PinInput, PukInput,
 import type { Sessions } from '../../auth/sessions.ts';
 import type { Audit } from '../../auth/audit-log.ts';
 import { INSTALLER_ACTIONS } from '../../core/modem-config.ts';
+import { operatorCorrection, validDays } from '../../core/operator-figures.ts';
 import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import type { MobileSettings } from './mobile-settings.ts';
 import type { ModemService } from './service.ts';
-import { ModemError } from '../../ports/modem/modem-error.ts';
+import { asModemError } from '../../ports/modem/modem-error.ts';
 import type { Runtime } from '../../jobs/runtime.ts';
 import { HttpError, readJson } from '../../middleware/validate.ts';
 
@@ -38,6 +39,7 @@ export function modemRoutes(deps: ModemDeps) {
     const allowance = state.allowance;
     const r = known?.reading ?? null;
     const method = (s: { ussd: string | null }) => (s.ussd ? 'ussd' : 'sms');
+    const operatorBytes = r ? operatorCorrection({ allowance, dataLeft: r.dataBytes, usedAtReading: known!.used, usedNow: used }) : null;
     return {
       configured: cfg.balance !== null,
       method: cfg.balance && method(cfg.balance),
@@ -48,11 +50,11 @@ export function modemRoutes(deps: ModemDeps) {
         dataBytes: r.dataBytes,
         money: r.money,
         expiry: r.expiry,
-        validDays: r.days ?? (r.expiry ? Math.max(0, Math.ceil((Date.parse(`${r.expiry}T23:59:59Z`) - service.now()) / 86_400_000)) : null),
+        validDays: validDays(r, service.now()),
       },
       counted: { used, allowance, left: allowance === null ? null : Math.max(0, allowance - used) },
       // What POST /api/usage/correction takes to set our count to the operator's.
-      correction: r?.dataBytes != null && allowance !== null ? { operatorBytes: Math.max(0, allowance - r.dataBytes + used - known!.used) } : null,
+      correction: operatorBytes === null ? null : { operatorBytes },
       topups: cfg.topups.map((t) => ({ bytes: t.bytes, method: method(t) })),
       purchase: purchase && { bytes: purchase.bytes, at: iso(purchase.at), state: purchase.state, reply: purchase.reply },
     };
@@ -61,9 +63,10 @@ export function modemRoutes(deps: ModemDeps) {
   return new Hono<AccessEnv>()
     .onError((error, c) => {
       if (error instanceof HttpError) return c.json({ error: error.message, ...error.extra }, error.status);
-      if (!(error instanceof ModemError)) throw error;
-      const headers: Record<string, string> = error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {};
-      return c.json({ error: error.message, code: error.fault, retryAfter: error.retryAfter || undefined }, error.retryAfter ? 429 : STATUS[error.fault], headers);
+      const fault = asModemError(error);
+      if (!fault) throw error;
+      const headers: Record<string, string> = fault.retryAfter ? { 'Retry-After': String(fault.retryAfter) } : {};
+      return c.json({ error: fault.message, code: fault.fault, retryAfter: fault.retryAfter || undefined }, fault.retryAfter ? 429 : STATUS[fault.fault], headers);
     })
     .get('/balance', async (c) => c.json(await balance()))
     .post('/balance/check', async (c) => {

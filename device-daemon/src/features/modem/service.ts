@@ -1,19 +1,23 @@
 // What the routes ask of the modem: the balance check, top-up purchases, USSD
-// and SMS. One modem action at a time (a queue), each bounded by a timeout;
-// network errors get one more try; repeats are rate limited.
+// and SMS. One modem action at a time (actor.ts), each bounded by a timeout that
+// aborts it; network errors get one more try; repeats are rate limited.
 import { readBalance, compileTemplate, type BalanceReading } from '../../core/balance.ts';
-import { readModemConfig, type SendSpec } from '../../core/modem-config.ts';
-import { ModemError, transient } from '../../ports/modem/modem-error.ts';
+import type { ModemConfig, SendSpec } from '../../core/modem-config.ts';
+import { asModemError, ModemError, transient } from '../../ports/modem/modem-error.ts';
 import type { ModemPort, UciPort, UssdReply } from '../../ports/types.ts';
 import type { Runtime } from '../../jobs/runtime.ts';
 import type { Status } from '../status/schemas.ts';
 import type { Hub } from '../../core/hub.ts';
+import { createModemActor } from './actor.ts';
 import { createSignalMeter, type SignalMeter } from './signal-meter.ts';
 import { mobileSettings } from './mobile-settings.ts';
 
 export type ModemServiceDeps = {
   modem: ModemPort;
   uci: UciPort;
+  /** The operator's codes, as the running configuration has them. */
+  config: () => ModemConfig;
+  /** Our UCI package (the ISP's APN presets are read from it when the settings are shown). */
   pkg: string;
   runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal'>>;
   now: () => number;
@@ -48,7 +52,6 @@ export function createModemService(deps: ModemServiceDeps) {
   const { modem } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const timeoutMs = deps.timeoutMs ?? 60_000;
-  let tail: Promise<unknown> = Promise.resolve();
   const nextAllowed = new Map<string, number>();
   let result: BalanceResult | null = null;
   let known: BalanceResult | null = null;
@@ -58,39 +61,35 @@ export function createModemService(deps: ModemServiceDeps) {
   // A balance or purchase SMS whose reply has not come yet.
   let awaiting: { number: string; before: Set<string>; handle: (text: string) => Promise<void> } | null = null;
 
-  const config = async () => readModemConfig(await deps.uci.show(deps.pkg));
+  const config = async () => deps.config();
   const used = () => deps.runtime.usage().used;
 
-  /** Runs `work` after every earlier action; gives up after timeoutMs (a later result goes to `late`). */
-  function exclusive<T>(work: () => Promise<T>, late?: (value: T) => void, limitMs = timeoutMs): Promise<T> {
-    const run = tail.then(() => {
-      let timer: NodeJS.Timeout | undefined;
-      let timedOut = false;
-      const done = work();
-      done.then((value) => timedOut && late?.(value), () => {});
-      return Promise.race([
-        done,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            timedOut = true;
-            reject(new ModemError('timeout', 'the modem did not answer in time'));
-          }, limitMs);
-        }),
-      ]).finally(() => clearTimeout(timer));
-    });
-    tail = run.catch(() => {});
-    return run;
-  }
+  const actor = createModemActor({ timeoutMs });
+  const exclusive = actor.run;
+  // Where a USSD reply that comes after its dial gave up goes (the check or purchase that asked).
+  let ussdLate: ((text: string) => void) | null = null;
+  actor.lateReplies.subscribe((reply) => {
+    const handle = ussdLate;
+    ussdLate = null;
+    if (reply.kind === 'ussd') handle?.(reply.text);
+  });
 
   /** `exclusive`, once more after a network error. */
-  async function retried<T>(work: () => Promise<T>, late?: (value: T) => void): Promise<T> {
+  async function retried<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
-      return await exclusive(work, late);
+      return await exclusive(work);
     } catch (error) {
       if (!transient(error)) throw error;
       await sleep(2000);
-      return exclusive(work, late);
+      return exclusive(work);
     }
+  }
+
+  /** After a dial gave up: the network's reply may have come since, as a notification. */
+  async function lateUssd(): Promise<void> {
+    if (!ussdLate) return;
+    const reply = await exclusive((signal) => modem.ussdPending(signal)).catch(() => null);
+    if (reply?.text) actor.lateReplies.publish({ kind: 'ussd', text: reply.text });
   }
 
   /** Throws a 'busy' ModemError with Retry-After when `key` ran less than `seconds` ago. */
@@ -102,26 +101,32 @@ export function createModemService(deps: ModemServiceDeps) {
   }
 
   /** Dials `code` and returns the network's text; a menu reply is read and closed. */
-  function dial(code: string, late?: (text: string) => void): Promise<string> {
-    return retried(async () => {
-      if (sessionOpen) await modem.ussdCancel();
-      sessionOpen = false;
-      let reply: UssdReply = await modem.ussd(code);
-      // Some networks send a release message (no text) before the result.
-      for (let i = 0; !reply.text && i < 5; i++) {
-        await sleep(1000);
-        reply = (await modem.ussdPending()) ?? reply;
-      }
-      if (!reply.final) await modem.ussdCancel();
-      if (!reply.text) throw new ModemError('timeout', 'no reply from the network');
-      return reply.text;
-    }, late);
+  async function dial(code: string, late?: (text: string) => void): Promise<string> {
+    try {
+      return await retried(async (signal) => {
+        if (sessionOpen) await modem.ussdCancel(signal);
+        sessionOpen = false;
+        let reply: UssdReply = await modem.ussd(code, signal);
+        // Some networks send a release message (no text) before the result.
+        for (let i = 0; !reply.text && i < 5; i++) {
+          await sleep(1000);
+          reply = (await modem.ussdPending(signal)) ?? reply;
+        }
+        if (!reply.final) await modem.ussdCancel(signal);
+        if (!reply.text) throw new ModemError('timeout', 'no reply from the network');
+        return reply.text;
+      });
+    } catch (error) {
+      // Gave up waiting: the network may still answer; its reply goes to `late`.
+      if (late && asModemError(error)?.fault === 'timeout') ussdLate = late;
+      throw error;
+    }
   }
 
   async function smsReply(): Promise<string | null> {
     const wait = awaiting;
     if (!wait) return null;
-    const reply = (await exclusive(() => modem.listSms())).find((m) => m.incoming && !wait.before.has(m.id) && digits(m.from).endsWith(digits(wait.number)));
+    const reply = (await exclusive((signal) => modem.listSms(signal))).find((m) => m.incoming && !wait.before.has(m.id) && digits(m.from).endsWith(digits(wait.number)));
     if (!reply) return null;
     awaiting = null;
     return reply.text;
@@ -131,9 +136,9 @@ export function createModemService(deps: ModemServiceDeps) {
   async function send(spec: SendSpec, late: (text: string) => Promise<void>): Promise<string> {
     if (spec.ussd) return dial(spec.ussd, (text) => void late(text));
     const number = spec.smsNumber!;
-    const text = spec.smsText ?? (await exclusive(() => modem.sim())).ownNumber ?? '';
-    const before = new Set((await exclusive(() => modem.listSms())).map((m) => m.id));
-    await retried(() => modem.sendSms(number, text));
+    const text = spec.smsText ?? (await exclusive((signal) => modem.sim(signal))).ownNumber ?? '';
+    const before = new Set((await exclusive((signal) => modem.listSms(signal))).map((m) => m.id));
+    await retried((signal) => modem.sendSms(number, text, signal));
     awaiting = { number, before, handle: late };
     for (let waited = 0; waited < (deps.smsWaitMs ?? 60_000); waited += 2000) {
       const reply = await smsReply();
@@ -149,8 +154,8 @@ export function createModemService(deps: ModemServiceDeps) {
   }
 
   async function record(at: number, text: string | null, error: unknown, template: string, late = false): Promise<BalanceResult> {
-    if (error && !(error instanceof ModemError)) throw error;
-    const e = error as ModemError | null;
+    const e = asModemError(error);
+    if (error && !e) throw error;
     const reading = text === null ? null : readBalance(text, template);
     const r: BalanceResult = { at, text, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
     // A late reply never replaces a newer result.
@@ -188,6 +193,7 @@ export function createModemService(deps: ModemServiceDeps) {
     checking: () => checking !== null,
     /** The newest result, the newest readable one, and the purchase waiting for confirmation; picks up a late SMS reply. */
     async balance() {
+      if (!checking) await lateUssd();
       const wait = awaiting;
       if (wait && !checking) {
         const text = await smsReply().catch(() => null);
@@ -214,7 +220,7 @@ export function createModemService(deps: ModemServiceDeps) {
         await late(await send(offer, late));
       } catch (error) {
         // Sent but not answered: the next balance check can still confirm it.
-        if (!(error instanceof ModemError && error.fault === 'timeout')) {
+        if (asModemError(error)?.fault !== 'timeout') {
           purchase = null;
           throw error;
         }
@@ -225,23 +231,23 @@ export function createModemService(deps: ModemServiceDeps) {
     /** A quick action or the console: the network's reply; a menu stays open for `ussdRespond`. */
     async ussd(code: string, keepOpen: boolean): Promise<UssdReply> {
       if (!keepOpen) return { text: await dial(code), final: true };
-      const reply = await exclusive(async () => {
-        if (sessionOpen) await modem.ussdCancel();
-        const first = await modem.ussd(code);
-        return first.text ? first : ((await modem.ussdPending()) ?? first);
+      const reply = await exclusive(async (signal) => {
+        if (sessionOpen) await modem.ussdCancel(signal);
+        const first = await modem.ussd(code, signal);
+        return first.text ? first : ((await modem.ussdPending(signal)) ?? first);
       });
       sessionOpen = !reply.final;
       return reply;
     },
     async ussdRespond(text: string): Promise<UssdReply> {
-      const reply = await exclusive(() => modem.ussdRespond(text));
+      const reply = await exclusive((signal) => modem.ussdRespond(text, signal));
       sessionOpen = !reply.final;
       return reply;
     },
-    ussdCancel: () => exclusive(async () => void (await modem.ussdCancel(), (sessionOpen = false))),
-    listSms: () => exclusive(() => modem.listSms()),
-    deleteSms: (id: string) => exclusive(() => modem.deleteSms(id)),
-    sendSms: (to: string, text: string) => retried(() => modem.sendSms(to, text)),
+    ussdCancel: () => exclusive(async (signal) => void (await modem.ussdCancel(signal), (sessionOpen = false))),
+    listSms: () => exclusive((signal) => modem.listSms(signal)),
+    deleteSms: (id: string) => exclusive((signal) => modem.deleteSms(id, signal)),
+    sendSms: (to: string, text: string) => retried((signal) => modem.sendSms(to, text, signal)),
     exclusive,
   };
 }

@@ -1,5 +1,4 @@
 // The modem's actions through mmcli: USSD, SMS, SIM and PIN, network mode.
-// Loaded with the first request that needs one (see mmcli.ts), not at start.
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
@@ -20,95 +19,95 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   const smsCache = new Map<string, SmsMessage>();
   let locationOn = false;
 
-  async function ussdReply(stdout: string): Promise<UssdReply> {
+  async function ussdReply(stdout: string, signal?: AbortSignal): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
     // An empty reply means the text comes later (ussdPending); else ask whether the session waits for us.
-    const pending = text ? parseUssdStatus(await modemJson('--3gpp-ussd-status')) : null;
+    const pending = text ? parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)) : null;
     return { text, final: text !== '' && pending?.final !== false };
   }
 
-  async function simPath(): Promise<string> {
-    const path = (await info()).simPath;
+  async function simPath(signal?: AbortSignal): Promise<string> {
+    const path = (await info(signal)).simPath;
     if (!path) throw new ModemError('no-sim', 'no SIM card');
     return path;
   }
 
   return {
-    ussd: async (code) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000)),
-    ussdRespond: async (text) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000)),
-    ussdPending: async () => parseUssdStatus(await modemJson('--3gpp-ussd-status')),
-    async ussdCancel() {
-      await onModem(['--3gpp-ussd-cancel']);
+    ussd: async (code, signal) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000, signal), signal),
+    ussdRespond: async (text, signal) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000, signal), signal),
+    ussdPending: async (signal) => parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)),
+    async ussdCancel(signal) {
+      await onModem(['--3gpp-ussd-cancel'], undefined, signal);
     },
-    async listSms() {
-      const paths = parseSmsList(await modemJson('--messaging-list-sms'));
+    async listSms(signal) {
+      const paths = parseSmsList(await modemJson(['--messaging-list-sms'], signal));
       const out: SmsMessage[] = [];
       for (const path of paths) {
         let sms = smsCache.get(path);
-        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path]), path)));
+        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path], signal), path)));
         out.push(sms);
       }
       for (const path of smsCache.keys()) if (!paths.includes(path)) smsCache.delete(path);
       return out;
     },
-    async sendSms(to, text) {
+    async sendSms(to, text, signal) {
       // mmcli's key=value list has no escapes: quote with the quote the text lacks (the API refuses both).
       const q = text.includes("'") ? '"' : "'";
-      const out = await onModem([`--messaging-create-sms=number=${q}${userArg(to)}${q},text=${q}${text}${q}`]);
+      const out = await onModem([`--messaging-create-sms=number=${q}${userArg(to)}${q},text=${q}${text}${q}`], undefined, signal);
       const path = /\/org\/freedesktop\/ModemManager1\/SMS\/\d+/.exec(out)?.[0];
       if (!path) throw new ModemError('network', 'the modem did not store the SMS');
-      await mmcli(['-s', path, '--send'], 60_000);
+      await mmcli(['-s', path, '--send'], 60_000, signal);
     },
-    async deleteSms(id) {
-      await onModem([`--messaging-delete-sms=${SMS_PATH}${userArg(id)}`]);
+    async deleteSms(id, signal) {
+      await onModem([`--messaging-delete-sms=${SMS_PATH}${userArg(id)}`], undefined, signal);
     },
-    async sim() {
-      const { simPath, ownNumber } = await info();
+    async sim(signal) {
+      const { simPath, ownNumber } = await info(signal);
       if (!simPath) throw new ModemError('no-sim', 'no SIM card');
-      return parseSim(await json(['-i', simPath]), ownNumber);
+      return parseSim(await json(['-i', simPath], signal), ownNumber);
     },
-    async unlockPin(pin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`]);
+    async unlockPin(pin, signal) {
+      await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`], undefined, signal);
     },
-    async changePin(pin, newPin) {
-      await mmcli(['-i', await simPath(), `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`]);
+    async changePin(pin, newPin, signal) {
+      await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`], undefined, signal);
     },
-    async unlockPuk(puk, newPin) {
-      await mmcli(['-i', await simPath(), `--puk=${userArg(puk)}`, `--pin=${userArg(newPin)}`]);
+    async unlockPuk(puk, newPin, signal) {
+      await mmcli(['-i', await simPath(signal), `--puk=${userArg(puk)}`, `--pin=${userArg(newPin)}`], undefined, signal);
     },
-    async details() {
-      const { simPath } = await info();
-      const simOperator = simPath ? await json(['-i', simPath]).then(parseSimOperator, () => null) : null;
-      return parseDetails(await modemJson(), simOperator);
+    async details(signal) {
+      const { simPath } = await info(signal);
+      const simOperator = simPath ? await json(['-i', simPath], signal).then(parseSimOperator, () => null) : null;
+      return parseDetails(await modemJson([], signal), simOperator);
     },
-    async scan() {
+    async scan(signal) {
       // A scan takes up to two minutes; ModemManager itself gives up after about five.
-      return parseScan(JSON.parse(await onModem(['-J', '--3gpp-scan', '--timeout=300'], 310_000)));
+      return parseScan(JSON.parse(await onModem(['-J', '--3gpp-scan', '--timeout=300'], 310_000, signal)));
     },
-    async register(code) {
+    async register(code, signal) {
       if (code !== null && !PLMN.test(code)) throw new RangeError(`not an operator code: ${code}`);
-      await onModem([code === null ? '--3gpp-register-home' : `--3gpp-register-in-operator=${code}`], 120_000);
+      await onModem([code === null ? '--3gpp-register-home' : `--3gpp-register-in-operator=${code}`], 120_000, signal);
     },
-    async setBands(bands) {
+    async setBands(bands, signal) {
       if (bands && (bands.length === 0 || !bands.every((b) => BAND.test(b)))) throw new RangeError(`not a band list: ${bands.join(',')}`);
-      await onModem([`--set-current-bands=${bands ? bands.join('|') : 'any'}`], 60_000);
+      await onModem([`--set-current-bands=${bands ? bands.join('|') : 'any'}`], 60_000, signal);
     },
-    async cell() {
-      let location = await modemJson('--location-get');
+    async cell(signal) {
+      let location = await modemJson(['--location-get'], signal);
       if (!locationOn && parseServingCell(location, null).cellId === null) {
         // The 3GPP location source is off until enabled once per modem.
-        await onModem(['--location-enable-3gpp']).catch(() => {});
+        await onModem(['--location-enable-3gpp'], undefined, signal).catch(() => {});
         locationOn = true;
-        location = await modemJson('--location-get');
+        location = await modemJson(['--location-get'], signal);
       }
       // --get-cell-info needs ModemManager 1.20 and a modem that answers it.
-      const cells = await modemJson('--get-cell-info').catch(() => null);
+      const cells = await modemJson(['--get-cell-info'], signal).catch(() => null);
       return parseServingCell(location, cells);
     },
-    async configure(settings, iface) {
-      await onModem([`--set-allowed-modes=${MODES[settings.mode]}`]);
+    async configure(settings, iface, signal) {
+      await onModem([`--set-allowed-modes=${MODES[settings.mode]}`], undefined, signal);
       // netifd's modemmanager proto connects with the APN from UCI.
-      if (iface) await runner.run(['ifup', userArg(iface)]);
+      if (iface) await runner.run(['ifup', userArg(iface)], { signal });
     },
   };
 }

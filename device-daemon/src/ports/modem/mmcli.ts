@@ -3,9 +3,9 @@
 // hiccup): a "couldn't find modem" makes us look it up again, once.
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
-import { ModemError } from './modem-error.ts';
+import { asModemError, ModemError } from './modem-error.ts';
 import { parseModem, parseModemList, parseSignal } from './mmcli-parse.ts';
-import { lazyPort } from '../lazy-port.ts';
+import { mmcliActions } from './mmcli-actions.ts';
 
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
 
@@ -25,48 +25,48 @@ export function modemFault(error: unknown): Error {
 /** What the lazily loaded actions (mmcli-actions.ts) use of the port. */
 export type MmcliContext = {
   runner: CommandRunner;
-  mmcli: (args: string[], timeoutMs?: number) => Promise<string>;
-  json: (args: string[]) => Promise<unknown>;
-  onModem: (args: string[], timeoutMs?: number) => Promise<string>;
-  modemJson: (...args: string[]) => Promise<unknown>;
-  info: () => Promise<Omit<ModemStatus, 'signal'> & { simPath: string | null; ownNumber: string | null }>;
+  mmcli: (args: string[], timeoutMs?: number, signal?: AbortSignal) => Promise<string>;
+  json: (args: string[], signal?: AbortSignal) => Promise<unknown>;
+  onModem: (args: string[], timeoutMs?: number, signal?: AbortSignal) => Promise<string>;
+  modemJson: (args: string[], signal?: AbortSignal) => Promise<unknown>;
+  info: (signal?: AbortSignal) => Promise<Omit<ModemStatus, 'signal'> & { simPath: string | null; ownNumber: string | null }>;
 };
 
 export function mmcliModem(runner: CommandRunner): ModemPort {
   let modem: string | null = null;
   let signalReady = false;
 
-  const mmcli = async (args: string[], timeoutMs?: number) => {
+  const mmcli = async (args: string[], timeoutMs?: number, signal?: AbortSignal) => {
     try {
-      return (await runner.run(['mmcli', ...args], { timeoutMs })).stdout;
+      return (await runner.run(['mmcli', ...args], { timeoutMs, signal })).stdout;
     } catch (error) {
       throw modemFault(error);
     }
   };
-  const json = async (args: string[]) => JSON.parse(await mmcli(['-J', ...args])) as unknown;
+  const json = async (args: string[], signal?: AbortSignal) => JSON.parse(await mmcli(['-J', ...args], undefined, signal)) as unknown;
 
   /** Runs `mmcli -m <modem> ...args`, finding the modem first and again once if it went away. */
-  async function onModem(args: string[], timeoutMs?: number): Promise<string> {
+  async function onModem(args: string[], timeoutMs?: number, signal?: AbortSignal): Promise<string> {
     for (let retry = 0; ; retry++) {
       if (!modem) {
-        modem = parseModemList(await json(['-L']))[0] ?? null;
+        modem = parseModemList(await json(['-L'], signal))[0] ?? null;
         signalReady = false;
         if (!modem) throw new ModemError('no-modem', 'no modem found');
       }
       try {
-        return await mmcli(['-m', modem, ...args], timeoutMs);
+        return await mmcli(['-m', modem, ...args], timeoutMs, signal);
       } catch (error) {
-        if (retry > 0 || !(error instanceof ModemError) || error.fault !== 'no-modem') throw error;
+        if (retry > 0 || asModemError(error)?.fault !== 'no-modem') throw error;
         modem = null;
       }
     }
   }
-  const modemJson = async (...args: string[]) => JSON.parse(await onModem(['-J', ...args])) as unknown;
-  const info = async () => parseModem(await modemJson());
+  const modemJson = async (args: string[], signal?: AbortSignal) => JSON.parse(await onModem(['-J', ...args], undefined, signal)) as unknown;
+  const info = async (signal?: AbortSignal) => parseModem(await modemJson([], signal));
 
   const ctx: MmcliContext = { runner, mmcli, json, onModem, modemJson, info };
-  // USSD, SMS, SIM and settings load with the first request that needs them.
-  return lazyPort<ModemPort>(async () => (await import('./mmcli-actions.ts')).mmcliActions(ctx), {
+  return {
+    ...mmcliActions(ctx),
     // Never throws: the tick reads it every second, and a fault is a state to show.
     async status() {
       try {
@@ -77,17 +77,17 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
             // The modem samples signal figures only after a refresh rate is set.
             if (!signalReady) await onModem(['--signal-setup=5']);
             signalReady = true;
-            signal = parseSignal(await modemJson('--signal-get'));
+            signal = parseSignal(await modemJson(['--signal-get']));
           } catch {
             signalReady = false;
           }
         }
         return { ...status, signal };
       } catch (error) {
-        const fault = error instanceof ModemError ? error.fault : null;
+        const fault = asModemError(error)?.fault ?? null;
         const state = fault === 'no-modem' ? 'absent' : fault === 'no-sim' ? 'sim-missing' : fault === 'pin' ? 'locked' : 'failed';
         return { state, operator: null, technology: null, roaming: false, signal: NO_SIGNAL };
       }
     },
-  });
+  };
 }

@@ -1,17 +1,14 @@
 // A modem fault a user can act on; routes answer it with its code.
+//
+// Recognised by its `name` and `fault` strings, never by `instanceof`: the
+// simulator is a bundle of its own (dist/sim.mjs) with its own copy of this
+// class, so an error it throws is not an instance of the daemon's class.
 
-export type ModemFault = 'no-modem' | 'no-sim' | 'pin' | 'timeout' | 'network' | 'busy';
-
-/** Marks a ModemError made by any copy of this class. */
-const BRAND = Symbol.for('modem-admin.ModemError');
+export const MODEM_FAULTS = ['no-modem', 'no-sim', 'pin', 'timeout', 'network', 'busy'] as const;
+export type ModemFault = (typeof MODEM_FAULTS)[number];
 
 export class ModemError extends Error {
-  readonly [BRAND] = true;
-  // The simulator is its own bundle with its own copy of this class: `instanceof`
-  // goes by the brand, so its errors are the daemon's ModemErrors too.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
-  }
+  override readonly name = 'ModemError';
   constructor(
     readonly fault: ModemFault,
     message: string,
@@ -22,5 +19,12 @@ export class ModemError extends Error {
   }
 }
 
+/** The modem fault `error` is, from whichever bundle it came; null for any other error. */
+export function asModemError(error: unknown): ModemError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as Partial<ModemError>;
+  return e.name === 'ModemError' && (MODEM_FAULTS as readonly unknown[]).includes(e.fault) && typeof e.message === 'string' ? (error as ModemError) : null;
+}
+
 /** A network error is worth one more try; a timeout is not (the reply may still come). */
-export const transient = (error: unknown): boolean => error instanceof ModemError && error.fault === 'network';
+export const transient = (error: unknown): boolean => asModemError(error)?.fault === 'network';

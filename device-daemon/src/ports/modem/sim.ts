@@ -77,7 +77,7 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
     sms.push({ id: String(nextId++), from, text, time: new Date(Date.now()).toISOString(), incoming });
   }
 
-  async function answer(code: string): Promise<UssdReply> {
+  async function answer(code: string, signal?: AbortSignal): Promise<UssdReply> {
     if (m.fault === 'ussd-timeout') throw new ModemError('timeout', 'the modem did not answer in time');
     if (m.fault === 'network-error') throw new ModemError('network', 'GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Failed: Network error');
     if (code === '*100#') {
@@ -90,7 +90,18 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
       pending = { text, final: true };
       return { text: '', final: false };
     }
-    if (m.fault === 'late') await new Promise<void>((resolve) => (m.deliverLate = resolve));
+    if (m.fault === 'late') {
+      // The reply comes only when the test says so. Aborted before then, the
+      // request is gone but the network still answers: the text arrives as a
+      // network notification, read with ussdPending.
+      await new Promise<void>((resolve, reject) => {
+        m.deliverLate = resolve;
+        signal?.addEventListener('abort', () => {
+          m.deliverLate = () => void (pending = { text, final: true });
+          reject(new Error('aborted'));
+        }, { once: true });
+      });
+    }
     return { text, final: true };
   }
 
@@ -109,12 +120,12 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
         signal: umts ? { ...NO_SIGNAL, rssi: signal.rssi } : signal,
       };
     },
-    ussd: (code) => exclusive(() => answer(code)),
-    ussdRespond: (text) =>
+    ussd: (code, signal) => exclusive(() => answer(code, signal)),
+    ussdRespond: (text, signal) =>
       exclusive(async () => {
         if (!menu) throw new ModemError('network', 'no USSD session');
         menu = false;
-        return answer(text === '1' ? '*108#' : '*109#');
+        return answer(text === '1' ? '*108#' : '*109#', signal);
       }),
     async ussdPending() {
       const reply = pending;

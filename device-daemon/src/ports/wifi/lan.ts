@@ -1,9 +1,9 @@
 // The real LanPort on OpenWrt: dnsmasq's lease file, hostapd's station lists
 // over ubus, `ip -j neigh` on the LAN bridge, and the per-MAC nftables block.
-// OpenWrt 24.10's hostapd/wpad builds all carry ubus, so the `iw station dump`
-// fallback (parseIwStations, parseIwDev in core/lan-clients.ts, tested) is not
-// wired in: it would cost the router's bundle bytes for a case 24.10 lacks.
+// OpenWrt 24.10's hostapd/wpad builds all carry ubus, so stations are read from
+// hostapd alone (no `iw station dump`).
 import { readFile } from 'node:fs/promises';
+import { parseHostapdClients, parseLeases, parseNeighbours } from '../../core/lan-clients.ts';
 import { nftDeviceName } from '../firewall/nft-parse.ts';
 import { nftMacBlock } from '../firewall/nft-mac-block.ts';
 import type { CommandRunner, LanPort, Station } from '../types.ts';
@@ -11,23 +11,20 @@ import type { CommandRunner, LanPort, Station } from '../types.ts';
 export function openwrtLan({ runner, lanDevice, leaseFile = '/tmp/dhcp.leases' }: { runner: CommandRunner; lanDevice: string; leaseFile?: string }): LanPort {
   const lan = nftDeviceName(lanDevice);
   const out = async (argv: string[]) => (await runner.run(argv)).stdout;
-  // The parsers load with the first devices list, not at start (middleware/lazy-feature.ts).
-  const parsers = () => import('../../core/lan-clients.ts');
   return {
     ...nftMacBlock({ runner }),
     async leases() {
-      return (await parsers()).parseLeases(await readFile(leaseFile, 'utf8').catch(() => ''));
+      return parseLeases(await readFile(leaseFile, 'utf8').catch(() => ''));
     },
     async stations() {
       // `ubus list` prints each hostapd object on its own line.
       const objects = (await out(['ubus', 'list', 'hostapd.*']).catch(() => '')).split('\n').filter((o) => /^hostapd\.[\w.-]+$/.test(o));
       const lists: Station[][] = [];
-      const { parseHostapdClients } = await parsers();
       for (const o of objects) lists.push(parseHostapdClients(await out(['ubus', 'call', o, 'get_clients'])));
       return lists.flat();
     },
     async neighbours() {
-      return (await parsers()).parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
+      return parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
     },
   };
 }
