@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
-import { serveApp } from './http-server.ts';
+import { serveOnDemand } from './http-server.ts';
 import { createDevice } from './device.ts';
 import { hashPassword } from './auth/password.ts';
 import type { CliOptions } from './cli.ts';
@@ -65,6 +65,13 @@ export async function startDaemon(options: DaemonOptions) {
   }
 
   const listen: ListenAddress[] = listenAddresses(options, config);
+  const allowedHosts = hostAllowList({
+    listen,
+    config: () => device.config(),
+    // os.networkInterfaces() sees this process's network namespace: the LAN bridge on the device.
+    lanAddresses: () => (networkInterfaces()[device.config().daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
+    now: monotonic,
+  });
   const device = await createDevice({
     ports,
     config,
@@ -74,13 +81,7 @@ export async function startDaemon(options: DaemonOptions) {
     labelSecret: label.value,
     installerHash: simInstallerHash,
     log,
-    allowedHosts: hostAllowList({
-      listen,
-      config: () => device.config(),
-      // os.networkInterfaces() sees this process's network namespace: the LAN bridge on the device.
-      lanAddresses: () => (networkInterfaces()[device.config().daemon.lan_device] ?? []).map((a) => a.address.replace(/%.*$/, '')),
-      now: monotonic,
-    }),
+    allowedHosts,
     assets: loadAssets(options.www),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
   });
@@ -119,7 +120,7 @@ export async function startDaemon(options: DaemonOptions) {
   const servers: Server[] = [];
   for (const address of listen) {
     try {
-      servers.push(await serveApp(app.fetch, address.host, address.port));
+      servers.push(await serveOnDemand(async () => app.fetch, allowedHosts, address.host, address.port));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ListenError(`cannot listen on ${address.host}:${address.port}: ${code === 'EADDRINUSE' ? 'the address is in use' : (error as Error).message}`);

@@ -36,7 +36,7 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalSample, SmsJson, SystemJson, UsageJson, UssdReply, WifiJson };
+export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalSample, SmsJson, SystemJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
 export type SignalEvent = SignalFrame & { history?: SignalSample[] };
 

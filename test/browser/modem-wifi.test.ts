@@ -3,7 +3,7 @@
 // with the antenna, the Wi-Fi password changes end to end and the new QR code holds it, and
 // every new page at 390x844 (screenshots in test/.artifacts/).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -150,7 +150,7 @@ if (reason) {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved. Devices can join with the new settings.').waitFor({ timeout: 20_000 });
     const wifi = await (await page.request.get('/api/wifi?reveal=1')).json();
-    assert.is(wifi.key, key);
+    assert.equal(wifi.networks.map((n: { key: string }) => n.key), [key, key], 'the same key on both bands, as the page showed them as one');
 
     await page.getByRole('button', { name: 'Show the QR code' }).click();
     const img = page.getByRole('img', { name: /QR code to join/ });
@@ -168,6 +168,48 @@ if (reason) {
       assert.ok(text.startsWith('WIFI:'), text);
       assert.ok(text.includes(`P:${key.replace(/([\\;,:"])/g, '\\$1')};`), `the new password is in ${text}`);
     }
+    assert.equal(unexpected(tp.errors), []);
+  });
+
+  check('different names per band: each band has its form, saving one leaves the other; 6 GHz refuses WPA2 with the reason', async (tp) => {
+    const { page } = tp;
+    const capture = (name: string) => readFileSync(join(repo, 'test/fixtures/wifi', name), 'utf8');
+    // What an installer finds in /etc/config/wireless on the router (the simulator's UCI file).
+    writeFileSync(join(daemon.stateDir, 'sim/uci/wireless'), capture('etc-config-wireless-hwmode-sae-openwrt-devel-2019.txt'));
+    await signIn(tp, daemon.url, PASSWORD);
+    await page.goto('/wifi');
+    const forms = page.locator('form');
+    await forms.nth(1).waitFor();
+    assert.is(await forms.count(), 2, 'one form per band');
+    assert.not.ok(await page.getByLabel('Same name and password on all bands').isChecked());
+    const five = forms.filter({ hasText: 'Bands: 5 GHz' });
+    const two = forms.filter({ hasText: 'Bands: 2.4 GHz' });
+    assert.is(await five.getByLabel('Network name').inputValue(), 'WIFI1');
+    assert.is(await two.getByLabel('Network name').inputValue(), 'WIFI2');
+    assert.is(await five.getByLabel('Security').inputValue(), 'sae');
+    await two.getByLabel('Network name').fill('Garden 2.4');
+    await two.getByRole('button', { name: 'Save' }).click();
+    await two.getByText('Saved. Devices can join with the new settings.').waitFor({ timeout: 20_000 });
+    const after = await (await page.request.get('/api/wifi?reveal=1')).json();
+    assert.equal(
+      after.networks.map((n: { ssid: string; key: string; security: string }) => [n.ssid, n.key, n.security]),
+      [['WIFI1', '1111111111111111', 'sae'], ['Garden 2.4', '1111111111111111', 'sae-mixed']],
+    );
+    await tp.screenshot('wifi-per-band-390');
+
+    writeFileSync(join(daemon.stateDir, 'sim/uci/wireless'), capture('etc-config-wireless-mlo-z8803be.txt'));
+    await page.reload();
+    await page.getByText('Wi-Fi 7 multi-link: 5 GHz, 6 GHz').waitFor();
+    const mlo = page.locator('form', { hasText: 'Wi-Fi 7 multi-link' });
+    const offered = await mlo.getByLabel('Security').locator('option').allTextContents();
+    assert.equal(offered, ['WPA2/WPA3', 'WPA3'], 'no WPA2 and no open network is offered on 6 GHz multi-link');
+    await page.getByLabel('Same name and password on all bands').check();
+    const all = page.locator('form', { hasText: 'All bands' });
+    await all.getByLabel('Security').selectOption('psk2');
+    await all.getByRole('button', { name: 'Save' }).click();
+    await all.getByText(/^6 GHz allows only WPA3: choose/).first().waitFor();
+    assert.is((await (await page.request.get('/api/wifi')).json()).networks[1].security, 'sae', 'nothing was changed');
+    await tp.screenshot('wifi-6ghz-refused-390');
     assert.equal(unexpected(tp.errors), []);
   });
 

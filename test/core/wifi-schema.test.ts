@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { WifiInput } from '../../device-daemon/src/features/wifi/schemas.ts';
 
 const schema = suite('Wi-Fi schema');
-const base = { ssid: 'Home', key: 'password1', security: 'psk2' };
+const base = { networks: 'all', ssid: 'Home', key: 'password1', security: 'psk2' };
 const ok = (over: Record<string, unknown>) => v.safeParse(WifiInput, { ...base, ...over }).success;
 const parsed = (over: Record<string, unknown>) => v.parse(WifiInput, { ...base, ...over });
 
@@ -51,9 +51,17 @@ schema('passphrase: exactly 64 hex digits is a raw PSK; 64 of anything else is r
   assert.not.ok(ok({ key: 'a'.repeat(63) + 'z' }), '64 characters that are not all hex');
 });
 
-schema('security: psk2 (WPA2), sae-mixed (WPA2/WPA3), sae (WPA3) only', () => {
-  for (const s of ['psk2', 'sae-mixed', 'sae']) assert.ok(ok({ security: s }));
-  for (const s of ['none', 'psk', 'wep', 'psk2+ccmp', 'SAE', '']) assert.not.ok(ok({ security: s }), s);
+schema('security: the modes OpenWrt writes for a home network; enterprise, WEP and cipher suffixes are not chosen here', () => {
+  for (const s of ['none', 'owe', 'psk', 'psk-mixed', 'psk2', 'sae-mixed', 'sae']) assert.ok(ok({ security: s }));
+  for (const s of ['open', 'wpa2', 'wep', 'wep-open', 'psk2+ccmp', 'SAE', '']) assert.not.ok(ok({ security: s }), s);
+});
+
+schema('networks: "all" or a list of section names; never assumed', () => {
+  assert.ok(ok({ networks: ['default_radio0'] }));
+  assert.ok(ok({ networks: ['@wifi-iface[1]', 'mlo_ap'] }));
+  assert.not.ok(ok({ networks: undefined }));
+  for (const bad of [[], 'default_radio0', ['a b'], ["x'; reboot"], ['a'.repeat(65)], 'ALL']) assert.not.ok(ok({ networks: bad }), JSON.stringify(bad));
+  assert.ok(ok({ key: undefined }), 'no key: each network keeps its own');
 });
 
 schema('client limit: optional, null for none, else a whole number 1 to 250', () => {

@@ -3,11 +3,23 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
 import { ModemError } from '../../device-daemon/src/ports/modem/modem-error.ts';
-import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
-import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
+import * as mm from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import * as msg from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
+import { readable, Unreadable } from '../../device-daemon/src/core/unreadable.ts';
+import { keyValueToJson } from '../helpers/mmcli-keyvalue.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
 import { fakeMmcli } from '../helpers/fake-mmcli.ts';
+
+// The readings, where these captures must give one (the parsers return Unreadable, never throw).
+const parseModemList = (j: unknown) => readable(mm.parseModemList(j));
+const parseModem = (j: unknown) => readable(mm.parseModem(j));
+const parseSignal = (j: unknown) => readable(mm.parseSignal(j));
+const parseSim = (j: unknown, own: string | null) => readable(msg.parseSim(j, own));
+const parseSmsList = (j: unknown) => readable(msg.parseSmsList(j));
+const parseSms = (j: unknown, path: string) => readable(msg.parseSms(j, path));
+const parseUssdStatus = (j: unknown) => readable(msg.parseUssdStatus(j));
+const { parseUssdReply } = msg;
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/modem/${name}`, import.meta.url), 'utf8');
 const json = (name: string) => JSON.parse(fixture(name)) as unknown;
@@ -41,9 +53,42 @@ parse('a roaming Telit on LTE', () => {
 parse('a failed modem without SIM (values of the Sierra -K capture), with "--" and missing keys', () => {
   const m = parseModem({ modem: { generic: { state: 'failed', 'state-failed-reason': 'sim-missing', 'access-technologies': [], sim: '--' }, '3gpp': { 'operator-name': '--', 'registration-state': '--' } } });
   assert.equal(m, { state: 'sim-missing', operator: null, technology: null, roaming: false, registration: null, simPath: null, ownNumber: null });
-  assert.is(parseModem({ modem: {} }).state, 'searching', 'a modem with no generic section at all');
+  assert.is(parseModem({ modem: {} }).state, 'initializing', 'a modem with no generic section at all is not yet known');
   assert.is(parseModem({ modem: { generic: { state: 'locked', sim: '/' } } }).simPath, null);
-  assert.throws(() => parseModem({ nothing: 1 }), 'not a modem output at all');
+  const odd = mm.parseModem({ nothing: 1 });
+  assert.instance(odd, Unreadable, 'not a modem output at all');
+  assert.match((odd as Unreadable).message, /^mmcli -J -m: unreadable output \(modem: /);
+  assert.is((mm.parseModem('{"modem":{"generic":') as Unreadable).why, 'not JSON', 'a cut-off output');
+});
+
+parse('states as ModemManager names them: disabled is not searching, locked and failed are kept', () => {
+  const state = (s: string, reason = '--') => parseModem({ modem: { generic: { state: s, 'state-failed-reason': reason } } }).state;
+  assert.is(state('disabled'), 'disabled');
+  assert.is(state('disabling'), 'disabled');
+  assert.is(state('enabling'), 'enabling');
+  assert.is(state('enabled'), 'enabled');
+  assert.is(state('locked'), 'locked');
+  assert.is(state('failed', 'unknown-capabilities'), 'failed');
+  assert.is(state('failed', 'sim-missing'), 'sim-missing');
+  assert.is(state('initializing'), 'initializing');
+  assert.is(state('searching'), 'searching');
+  assert.is(state('disconnecting'), 'registered');
+});
+
+parse('signal figures under a comma-decimal locale', () => {
+  assert.equal(parseSignal({ modem: { signal: { lte: { rsrp: '-101,50', rsrq: '-11,00', snr: '3,20', rssi: '-75,00' } } } }), { rsrp: -101.5, rsrq: -11, sinr: 3.2, rssi: -75 });
+});
+
+parse('-K captures (read through the -J shape): a searching Quectel with a rejection, a Sierra without SIM, USSD menus', () => {
+  const quectel = parseModem(keyValueToJson(fixture('mmcli-K-m-quectel-rm530n-gl-searching-rejected-ceraui.txt')));
+  assert.equal(quectel, { state: 'searching', operator: 'TIGO', technology: null, roaming: false, registration: 'searching', simPath: '/org/freedesktop/ModemManager1/SIM/0', ownNumber: '+570000000000' });
+  const sierra = parseModem(keyValueToJson(fixture('mmcli-K-m-sierra-em7595-sim-missing-ceraui.txt')));
+  assert.equal([sierra.state, sierra.simPath, sierra.registration], ['sim-missing', null, null]);
+  const menu = parseUssdStatus(keyValueToJson(fixture('mmcli-K-3gpp-ussd-status-menu-ceraui.txt')))!;
+  assert.equal(menu, { text: 'Mi Prepago\n3000000000\n1:Habla y Mensajea\n2:Combos\n3:Paquetes Ilimidatos\n4:Saldo y consumo\n5:Registra la sim a tu nombre\n6:Roaming\n', final: false });
+  const sub = parseUssdStatus(keyValueToJson(fixture('mmcli-K-3gpp-ussd-status-submenu-ceraui.txt')))!;
+  assert.equal(sub.text.split('\n'), ['1: Consulta Saldo', '2: Consulta tu oferta Prepago', '3: Apagar/Prender Datos', '- - -', '00:inicio', '0:atras']);
+  assert.is(sub.final, false, 'a menu waits for the answer');
 });
 
 parse('LTE signal: RSRP, RSRQ, SINR (snr) and RSSI as numbers', () => {

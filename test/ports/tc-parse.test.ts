@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ifbNameFor, tbfFor, tcShaper } from '../../device-daemon/src/ports/shaper/tc.ts';
 import { ingressQdisc, kbitOf, parseFilters, parseQdiscs, redirectsTo, rootQdisc } from '../../device-daemon/src/ports/shaper/tc-parse.ts';
+import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/linux/${name}`, import.meta.url), 'utf8');
@@ -78,9 +79,21 @@ reading('current() reads 64/64 kbit/s back from a shaped WAN and its IFB', async
   assert.equal(await shaper.current(), { downKbit: 64, upKbit: 64 });
 });
 
-reading('apply() of the state in place only reads', async () => {
+reading('apply() of the state in place asks once for a fair queue the kernel lacks, and then only reads', async () => {
   const runner = replay(shaped);
-  await tcShaper({ runner, wanDevice: 'wwan0' }).apply({ downKbit: 64, upKbit: 64 });
+  const unknownKind = fixture('tc-qdisc-replace-fq-codel-unknown.stderr.txt');
+  const kernel: CommandRunner = {
+    run: (argv, options) =>
+      argv.includes('fq_codel')
+        ? (runner.calls.push(argv.join(' ')), Promise.reject(new CommandError(argv, { kind: 'exit', code: 2 }, '', unknownKind)))
+        : runner.run(argv, options),
+  };
+  const shaper = tcShaper({ runner: kernel, wanDevice: 'wwan0' });
+  await shaper.apply({ downKbit: 64, upKbit: 64 });
+  assert.is(shaper.queue(), 'fifo');
+  assert.is(runner.calls.filter((c) => c.includes('fq_codel')).length, 1, 'one try, on the WAN');
+  runner.calls.length = 0;
+  await shaper.apply({ downKbit: 64, upKbit: 64 });
   assert.equal(runner.calls.sort(), Object.keys(shaped).sort());
 });
 

@@ -10,6 +10,8 @@ import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.t
 import { seededRandom } from '../../device-daemon/src/ports/sim/random.ts';
 import { cliUci } from '../../device-daemon/src/ports/uci/cli.ts';
 import { uciWireless } from '../../device-daemon/src/ports/wifi/wireless.ts';
+import { planWifiChange, type WifiChange } from '../../device-daemon/src/core/wifi-change.ts';
+import type { WirelessPort } from '../../device-daemon/src/ports/types.ts';
 import { UciSim } from '../helpers/os-sim/uci.ts';
 import { readFileSync } from 'node:fs';
 
@@ -20,6 +22,13 @@ function device() {
   const sim = new UciSim({ wireless: SEED_WIRELESS, 'modem-admin': DEFAULT_CONFIG });
   const uci = cliUci(sim);
   return { sim, uci, wifi: uciWireless(uci, async () => {}) };
+}
+
+/** Writes `change` to every access point, planned on what the port reads now. */
+async function writeAll(wifi: WirelessPort, change: Omit<WifiChange, 'networks'>) {
+  const plan = planWifiChange(await wifi.read(), { networks: 'all', ...change });
+  if (!plan.ok) throw new Error(plan.message);
+  await wifi.write(plan.commands);
 }
 
 const WIFI = [
@@ -36,15 +45,14 @@ table('any order of Wi-Fi settings ends as the last one written once (30 seeded 
     let last = WIFI[0]!;
     for (let i = 0; i < 6; i++) {
       last = WIFI[Math.floor(random() * WIFI.length)]!;
-      await wifi.write(last);
+      await writeAll(wifi, last);
     }
     const fresh = device();
     // Omitting maxClients keeps the limit in force: write the same limit the sequence left.
-    const limit = (await wifi.read()).maxClients;
-    await fresh.wifi.write({ ...last, maxClients: limit });
+    const limit = (await wifi.read())[0]!.maxClients;
+    await writeAll(fresh.wifi, { ...last, maxClients: limit });
     assert.is(sim.render('wireless'), fresh.sim.render('wireless'), `seed ${seed}`);
-    const read = await wifi.read();
-    assert.equal({ ssid: read.ssid, key: read.key, security: read.security }, { ssid: last.ssid, key: last.key, security: last.security });
+    for (const read of await wifi.read()) assert.equal({ ssid: read.ssid, key: read.key, security: read.security }, { ssid: last.ssid, key: last.key, security: last.security });
   }
 });
 

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { tokenize } from '../../device-daemon/src/core/uci-text.ts';
+import { parseUciText, tokenize } from '../../device-daemon/src/core/uci-text.ts';
+import { planWifiChange, type WifiChange } from '../../device-daemon/src/core/wifi-change.ts';
+import { readWifiNetworks } from '../../device-daemon/src/core/wifi-networks.ts';
 import { createRunner } from '../../device-daemon/src/ports/runner.ts';
 import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
 import { cliUci } from '../../device-daemon/src/ports/uci/cli.ts';
@@ -41,6 +43,13 @@ function fakeTools(wifiExit: number) {
   };
 }
 
+/** The commands a change of every access point of the seeded file is planned as. */
+function planned(change: Omit<WifiChange, 'networks'>) {
+  const plan = planWifiChange(readWifiNetworks(parseUciText('wireless', SEED_WIRELESS)), { networks: 'all', ...change });
+  if (!plan.ok) throw new Error(plan.message);
+  return plan.commands;
+}
+
 /** The values a batch sets, read back with the tokenizer of UCI's grammar. */
 function sets(batch: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -56,7 +65,7 @@ cli('one batch on stdin sets both access points and commits; argv holds no user 
   const t = fakeTools(0);
   try {
     const ssid = HOSTILE.slice(0, 8).join('');
-    const apply = await t.port.write({ ssid, key: `'"\\\`$;#&| x`, security: 'sae', maxClients: 20 });
+    const apply = await t.port.write(planned({ ssid, key: `'"\\\`$;#&| x`, security: 'sae', maxClients: 20 }));
     await apply();
     // The second export is the uci port's own check before a batch (deletes of what is absent).
     assert.equal(t.argv(), ['uci -q export wireless', 'uci -q export wireless', 'uci batch', 'wifi reload']);
@@ -77,7 +86,7 @@ cli('one batch on stdin sets both access points and commits; argv holds no user 
 cli('a failed wifi reload sends a second batch with the previous values, reloads and throws', async () => {
   const t = fakeTools(1);
   try {
-    const apply = await t.port.write({ ssid: 'New', key: 'password1', security: 'psk2' });
+    const apply = await t.port.write(planned({ ssid: 'New', key: 'password1', security: 'psk2' }));
     const error = await apply().then(() => null, (e: Error) => e);
     assert.match(String(error?.message), /wifi reload/);
     const [, restore] = t.batches();
@@ -95,7 +104,7 @@ cli('the injection corpus is stored literally (or refused) and runs nothing', as
   const marker = join(tmpdir(), `uci-marker-${process.pid}`);
   try {
     for (const attack of injections(marker)) {
-      const apply = await t.port.write({ ssid: attack, key: attack, security: 'psk2' }).catch((e: Error) => e);
+      const apply = await Promise.resolve().then(() => t.port.write(planned({ ssid: attack, key: attack, security: 'psk2' }))).catch((e: Error) => e);
       if (apply instanceof Error) {
         assert.match(apply.message, /newline/, `${JSON.stringify(attack)} refused only for its newline`);
         continue;

@@ -1,7 +1,13 @@
 // Reading the operator's balance reply. A template is the reply's text with
 // named fields: {data} (amount and unit, "7.44 GB"), {money} (amount and
-// currency, "50,04zl"), {date} (expiry), {days} (validity in days); "..."
-// skips any text. Only the part that names the fields need be written.
+// currency, "50,04zl", "$15.00"), {date} (expiry; {date:mdy} month-first,
+// {date:ymd}; day-first by default), {days} (validity in days); "..." skips
+// any text. Only the part that names the fields need be written. Several
+// {money} fields add up (sub-balances); the template's words pick which amount
+// is meant when a reply holds more than one.
+import { DATA, MONEY, parseData, parseMoney, anyCase } from './amount.ts';
+import { DATE, DATE_ORDERS, parseReplyDate, type DateOrder } from './reply-date.ts';
+import { numberedMenuLines } from './reply-menu.ts';
 
 export type BalanceReading = {
   /** Data left, bytes (GB and MB are binary, as the plan's sizes). */
@@ -10,7 +16,7 @@ export type BalanceReading = {
   /** Expiry as YYYY-MM-DD when the reply names a date. */
   expiry: string | null;
   days: number | null;
-  /** 'fallback': only "<number> GB/MB" was found, which may be data used rather than left. */
+  /** 'fallback': a guess, only "<number> GB/MB" was found, which may be data used rather than left. */
   by: 'template' | 'fallback';
 };
 
@@ -24,48 +30,61 @@ export const TEMPLATES: Record<string, string> = {
   plus: 'stan konta...: {money}. Konto wazne do dnia {date}',
 };
 
-const NUM = '(\\d+(?:[.,]\\d+)?)';
-const FIELDS: Record<string, string> = {
-  data: `${NUM}\\s*([KMGT])i?B`,
-  money: `${NUM}\\s*(\\p{L}+|[€$£])`,
-  date: '(\\d{1,4})[-./](\\d{1,2})[-./](\\d{1,4})',
-  days: '(\\d+)',
-};
-const UNIT: Record<string, number> = { K: 1, M: 2, G: 3, T: 4 };
+const FIELDS: Record<string, string> = { data: DATA, money: MONEY, date: DATE, days: '\\d{1,4}' };
 
-const num = (text: string) => Number(text.replace(',', '.'));
-const pad = (text: string) => text.padStart(2, '0');
+type Field = { name: string; order: DateOrder };
+
+function parts(template: string): { source: string; fields: Field[] } {
+  const fields: Field[] = [];
+  const source = (TEMPLATES[template] ?? template)
+    .split(/(\{\w+(?::\w+)?\}|\.\.\.|\s+)/)
+    .map((part) => {
+      const field = /^\{(\w+)(?::(\w+))?\}$/.exec(part);
+      if (field && field[1]! in FIELDS && (!field[2] || DATE_ORDERS.includes(field[2] as DateOrder))) {
+        fields.push({ name: field[1]!, order: (field[2] as DateOrder | undefined) ?? 'dmy' });
+        return `(${FIELDS[field[1]!]})`;
+      }
+      if (part === '...') return '[^]*?';
+      return /^\s+$/.test(part) ? '\\s+' : anyCase(part);
+    })
+    .join('');
+  return { source, fields };
+}
 
 /** The template (a shipped name or template text) as a regular expression. */
 export function compileTemplate(template: string): RegExp {
-  const source = (TEMPLATES[template] ?? template)
-    .split(/(\{\w+\}|\.\.\.|\s+)/)
-    .map((part) => FIELDS[part.slice(1, -1)] ?? (part === '...' ? '[^]*?' : /^\s+$/.test(part) ? '\\s+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(source, 'iu');
+  return new RegExp(parts(template).source, 'u');
 }
 
-/** Field names of a template, in order, as its capture groups come. */
-const fieldsOf = (template: string) => [...(TEMPLATES[template] ?? template).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((f) => f in FIELDS);
+/** The first data amount outside a numbered menu of offers: a guess. */
+function fallback(text: string): string | null {
+  const menu = numberedMenuLines(text);
+  const lines = text.split('\n').map((line, i) => (menu.has(i) ? '' : line));
+  return new RegExp(`(?<![\\p{L}\\p{N}.,])${DATA}(?![\\p{L}\\p{N}])`, 'u').exec(lines.join('\n'))?.[0] ?? null;
+}
 
-/** Reads the reply with the template, else the first "<number> GB/MB"; null when neither matches. */
+/** Reads the reply with the template, else guesses the first "<number> GB/MB"; null when neither reads. */
 export function readBalance(text: string, template: string): BalanceReading | null {
-  const reading: BalanceReading = { dataBytes: null, money: null, expiry: null, days: null, by: 'template' };
-  let match = compileTemplate(template).exec(text);
-  let fields = fieldsOf(template);
+  const { source, fields } = parts(template);
+  const match = new RegExp(source, 'u').exec(text);
   if (!match) {
-    match = new RegExp(FIELDS.data!, 'i').exec(text);
-    fields = ['data'];
-    reading.by = 'fallback';
+    const guess = fallback(text);
+    const dataBytes = guess === null ? null : parseData(guess);
+    return dataBytes === null ? null : { dataBytes, money: null, expiry: null, days: null, by: 'fallback' };
   }
-  if (!match) return null;
-  let g = 1;
-  for (const field of fields) {
-    const [a, b, c] = match.slice(g, (g += field === 'date' ? 3 : field === 'days' ? 1 : 2)) as string[];
-    if (field === 'data') reading.dataBytes = Math.round(num(a!) * 1024 ** UNIT[b!.toUpperCase()]!);
-    else if (field === 'money') reading.money = { amount: num(a!), currency: b! };
-    else if (field === 'days') reading.days = Number(a);
-    else reading.expiry = a!.length === 4 ? `${a}-${pad(b!)}-${pad(c!)}` : `${c!.length === 2 ? `20${c}` : c}-${pad(b!)}-${pad(a!)}`;
+  const reading: BalanceReading = { dataBytes: null, money: null, expiry: null, days: null, by: 'template' };
+  for (const [i, field] of fields.entries()) {
+    const value = match[i + 1]!;
+    if (field.name === 'data') reading.dataBytes = parseData(value);
+    else if (field.name === 'days') reading.days = Number(value);
+    else if (field.name === 'date') reading.expiry = parseReplyDate(value, field.order);
+    else {
+      const money = parseMoney(value);
+      // Sub-balances in different currencies do not add up: the reply is not read.
+      const sum = reading.money;
+      if (!money || (sum && sum.currency !== money.currency)) return null;
+      reading.money = { amount: Math.round(((sum?.amount ?? 0) + money.amount) * 100) / 100, currency: money.currency };
+    }
   }
   return reading;
 }

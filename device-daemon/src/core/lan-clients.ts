@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import type { ClientJson } from '../features/devices/schemas.ts';
 import type { Lease, Neighbour, Station } from './device-data.ts';
 import type { Bytes } from './usage-ledger.ts';
+import { readWith, Unreadable } from './unreadable.ts';
 
 const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
 
@@ -20,25 +21,27 @@ export function parseLeases(text: string): Lease[] {
 /** The band of a frequency in MHz. */
 export const bandOf = (mhz: number) => (mhz < 2500 ? '2.4 GHz' : mhz < 5950 ? '5 GHz' : '6 GHz');
 
-const num = v.optional(v.number());
+// JSON may spell a number too large for a double (1e400): that is no reading.
+const num = v.optional(v.pipe(v.number(), v.finite()));
 const Hostapd = v.looseObject({ freq: num, clients: v.record(v.string(), v.looseObject({ signal: num, connected_time: num })) });
 
 /** `ubus call hostapd.<if> get_clients`. */
-export function parseHostapdClients(json: string): Station[] {
-  const out = v.parse(Hostapd, JSON.parse(json));
-  return Object.entries(out.clients).map(([mac, c]) => ({
-    mac: mac.toLowerCase(),
-    band: out.freq ? bandOf(out.freq) : null,
-    signal: c.signal ?? null,
-    connectedSeconds: c.connected_time ?? null,
-  }));
+export function parseHostapdClients(json: string): Station[] | Unreadable {
+  const out = readWith(Hostapd, json, 'ubus call hostapd get_clients');
+  if (out instanceof Unreadable) return out;
+  // Each key should be a station's MAC; anything else is no station.
+  return Object.entries(out.clients).flatMap(([key, c]) => {
+    const mac = key.toLowerCase();
+    return MAC.test(mac) ? [{ mac, band: out.freq ? bandOf(out.freq) : null, signal: c.signal ?? null, connectedSeconds: c.connected_time ?? null }] : [];
+  });
 }
 
 const Neigh = v.array(v.looseObject({ dst: v.string(), dev: v.optional(v.string()), lladdr: v.optional(v.string()), state: v.optional(v.array(v.string())) }));
 
 /** `ip -j neigh`: entries with a link-layer address. */
-export function parseNeighbours(json: string): Neighbour[] {
-  return v.parse(Neigh, JSON.parse(json)).flatMap((n) => (n.lladdr ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
+export function parseNeighbours(json: string): Neighbour[] | Unreadable {
+  const out = readWith(Neigh, json, 'ip -j neigh');
+  return out instanceof Unreadable ? out : out.flatMap((n) => (n.lladdr ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
 }
 
 export type LanInput = {

@@ -232,7 +232,9 @@ export function qrSvg(text: string): string {
 }
 
 /** The Wi-Fi join string phones read from a QR code; \ ; , : " are escaped. */
-export function wifiUri(ssid: string, key: string): string {
+export function wifiUri(ssid: string, key: string, security = 'psk2'): string {
   const esc = (s: string) => s.replace(/[\\;,:"]/g, '\\$&');
+  // An open or OWE network has no password to give. WPA covers WPA2 and WPA3 alike for the phones that read it.
+  if (security === 'none' || security === 'owe') return `WIFI:T:nopass;S:${esc(ssid)};;`;
   return `WIFI:T:WPA;S:${esc(ssid)};P:${esc(key)};;`;
 }

@@ -6,6 +6,7 @@
 // double quotes and outside quotes), or several quoted pieces run together, as
 // the shell-like tokenizer of libuci allows ('it'\''s').
 import type { UciPackage, UciSection } from './device-data.ts';
+import { Unreadable } from './unreadable.ts';
 
 export class UciSyntaxError extends Error {
   constructor(
@@ -92,6 +93,16 @@ export function parseUciText(pkg: string, text: string): UciPackage {
     }
   });
   return { name: pkg, sections };
+}
+
+/** parseUciText for text from outside (a file, `uci export`): a syntax error comes back as an Unreadable. */
+export function readUciText(pkg: string, text: string): UciPackage | Unreadable {
+  try {
+    return parseUciText(pkg, text);
+  } catch (error) {
+    if (error instanceof UciSyntaxError) return new Unreadable(`/etc/config/${pkg}`, error.message);
+    throw error;
+  }
 }
 
 /** Quotes a value the way `uci export` does: single quotes, with ' written as '\''. */

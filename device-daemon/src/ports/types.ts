@@ -2,6 +2,7 @@
 // simulated one; the rest of the daemon sees only these interfaces.
 
 import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts } from '../core/device-data.ts';
+import type { WifiNetwork } from '../core/wifi-networks.ts';
 
 export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts };
 
@@ -155,22 +156,16 @@ export interface ModemPort {
   configure(settings: ApnSettings, iface: string | null, signal?: AbortSignal): Promise<void>;
 }
 
-export type WifiSecurity = 'psk2' | 'sae-mixed' | 'sae';
-
-export type WifiSettings = { ssid: string; key: string; security: WifiSecurity };
-
-/** Wi-Fi as the access points have it (all alike; read from the first). */
-export type WifiConfig = WifiSettings & { maxClients: number | null; bands: string[] };
-
-/** Wi-Fi settings of every access point (UCI `wireless`), changed together. */
+/** Wi-Fi access points in UCI `wireless` (read by core/wifi-networks.ts). */
 export interface WirelessPort {
-  read(): Promise<WifiConfig>;
+  /** Every access point that is on the air, in file order. */
+  read(): Promise<WifiNetwork[]>;
   /**
-   * Writes every access point in one `uci batch` and commits. Returns the reload,
-   * to run once the HTTP response is out; when it fails, the previous values are
-   * written back and reloaded, and it throws.
+   * Runs the commands (core/wifi-change.ts) in one `uci batch` and commits. Returns
+   * the reload, to run once the HTTP response is out; when it fails, the previous
+   * values are written back and reloaded, and it throws.
    */
-  write(next: WifiSettings & { maxClients?: number | null }): Promise<() => Promise<void>>;
+  write(commands: UciCommand[]): Promise<() => Promise<void>>;
 }
 
 /** What the router knows of its LAN clients, and the per-MAC forward block. */

@@ -66,6 +66,24 @@ balance('an unparsable reply is kept as text and changes nothing', async () => {
   assert.is(t.runtime.usage().used, used);
 });
 
+balance('a reply in hex UCS-2 is shown decoded and read; mojibake is shown as it came and read as nothing', async () => {
+  const config = (code: string) => `config plan 'plan'\n\toption cap '20G'\nconfig balance 'balance'\n\toption ussd_code '${code}'\n\toption template 'digi'\n`;
+  const hex = (await (await (await setup(config('*110#'))).post('/api/balance/check', { check: true })).json()) as Json;
+  assert.match(hex.result.text, /^Tu consumo adicional .* Te quedan [\d.]+ GB/);
+  assert.is(hex.result.reading.by, 'template');
+  assert.is(hex.result.unreadable, false);
+  assert.ok(hex.operator.dataBytes > 19 * 1024 ** 3);
+  const { t, post } = await setup(config('*112#'));
+  const used = t.runtime.usage().used;
+  const garbled = (await (await post('/api/balance/check', { check: true })).json()) as Json;
+  assert.not.match(garbled.result.text, /Te quedan/);
+  assert.ok(garbled.result.text.length > 50, 'the reply is kept');
+  assert.is(garbled.result.unreadable, true, 'said to be an unreadable reply');
+  assert.is(garbled.result.reading, null, 'no figure is read from mojibake');
+  assert.is(garbled.operator, null);
+  assert.is(t.runtime.usage().used, used);
+});
+
 balance('a balance check by SMS: the modem number goes to the short code, the reply SMS is read', async () => {
   const config = `config plan 'plan'\n\toption cap '20G'\nconfig balance 'balance'\n\toption method 'sms'\n\toption sms_number '7202020'\n`;
   const { t, customer, post } = await setup(config);

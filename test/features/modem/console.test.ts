@@ -134,12 +134,29 @@ modem('on 3G the cell has no LTE figures: the meter says what the modem did not 
   assert.is(last.cell.cellId, '0197763E');
 });
 
+modem('mobile settings as netifd reads them: no allowedauth with a user means CHAP, an empty pincode means no PIN', async () => {
+  const { t, installer, call } = await setup();
+  await t.uci.batch('network', [
+    { op: 'set', path: 'network.wwan.username', value: 'vodafone' },
+    { op: 'set', path: 'network.wwan.password', value: 'vodafone' },
+    { op: 'set', path: 'network.wwan.pincode', value: '' },
+  ]);
+  const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
+  assert.equal([got.auth, got.authDefault, got.username, got.passwordSet, got.pinStored], ['chap', true, 'vodafone', true, false]);
+  await t.uci.batch('network', [
+    { op: 'set', path: 'network.wwan.allowedauth', value: 'pap' },
+    { op: 'set', path: 'network.wwan.pincode', value: '7423' },
+  ]);
+  const pap = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
+  assert.equal([pap.auth, pap.authDefault, pap.pinStored], ['pap', false, true]);
+});
+
 modem('mobile settings: read, validated, stored in UCI network and applied to the modem', async () => {
   const { t, installer, call } = await setup();
   const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
   // The network tools' fields (IMEI, unlock, bands, presets) are checked in mobile-network.test.ts.
   const { imei: _i, unlock: _u, network: _n, bands: _b, presets: _p, operator: _o, ...settings } = got;
-  assert.equal(settings, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
+  assert.equal(settings, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', authDefault: false, passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
   for (const bad of [{ ...got, apn: '-x' }, { apn: 'a', auth: 'kerberos', username: '', mode: 'auto' }, { apn: 'a', auth: 'pap', username: "x',y", mode: 'auto' }, { apn: 'a', auth: 'none', username: '', mode: '5g' }]) {
     assert.is((await call(installer, 'PUT', '/api/mobile', bad)).status, 400, JSON.stringify(bad));
   }

@@ -18,12 +18,17 @@ import { missing } from '../../helpers/requires.ts';
 
 const wifi = suite('Wi-Fi and clients routes');
 
-async function signedIn() {
-  const t = await testApp();
+const capture = (name: string) => readFileSync(new URL(`../../fixtures/wifi/${name}`, import.meta.url), 'utf8');
+type Net = WifiJson['networks'][number];
+const byId = (w: WifiJson, id: string) => w.networks.find((n) => n.id === id)!;
+
+async function signedIn(wireless?: string) {
+  const t = await testApp({ wireless });
   const s = await t.signIn(CUSTOMER_PASSWORD);
   const get = async (path: string) => t.request(path, { cookie: s.cookie });
   const send = (method: string, path: string, body?: unknown) => t.request(path, { method, body, cookie: s.cookie, csrf: s.csrf });
-  const put = (body: unknown) => send('PUT', '/api/wifi', body);
+  const put = (body: Record<string, unknown>) => send('PUT', '/api/wifi', { networks: 'all', ...body });
+  const read = async (reveal = false) => (await (await get(`/api/wifi${reveal ? '?reveal=1' : ''}`)).json()) as WifiJson;
   const rendered = () => readFileSync(join(t.uciDir, 'wireless'), 'utf8');
   /** Waits until the last change is reloaded (or restored). */
   const settle = async () => {
@@ -33,21 +38,22 @@ async function signedIn() {
     }
     throw new Error('the Wi-Fi change never settled');
   };
-  return { ...t, s, get, send, put, rendered, settle };
+  return { ...t, s, get, send, put, read, rendered, settle };
 }
 
-wifi('GET /api/wifi gives name, security, limit and bands, never the key unless asked; asking is audited', async () => {
+wifi('GET /api/wifi gives each network with its band, name, security and limit, never the key unless asked; asking is audited', async () => {
   const t = await signedIn();
-  const plain = (await (await t.get('/api/wifi')).json()) as WifiJson;
-  assert.equal(plain, { ssid: 'Modem-2G', security: 'psk2', maxClients: null, bands: ['2.4 GHz', '5 GHz'], state: 'applied' });
+  const plain = await t.read();
+  const net = (id: string, bands: string[]): Net => ({ id, bands: bands as Net['bands'], ssid: 'Modem-2G', security: 'psk2', mlo: false, wpa3Only: false, maxClients: null, editable: true });
+  assert.equal(plain, { networks: [net('default_radio0', ['2.4 GHz']), net('default_radio1', ['5 GHz'])], same: true, state: 'applied' });
   assert.not.ok(t.audit.entries().some((e) => /revealed/.test(e.event)));
-  const revealed = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
-  assert.is(revealed.key, 'change-me-2g');
+  const revealed = await t.read(true);
+  assert.equal(revealed.networks.map((n) => n.key), ['change-me-2g', 'change-me-2g']);
   assert.ok(t.audit.entries().some((e) => e.role === 'customer' && e.event === 'revealed the Wi-Fi password'));
   assert.is((await t.request('/api/wifi?reveal=1')).status, 401, 'not without a session');
 });
 
-wifi('PUT changes every access point in one batch; wifi reload runs only after the response', async () => {
+wifi('PUT with networks "all" changes every access point in one batch; wifi reload runs only after the response', async () => {
   const t = await signedIn();
   const reloads = t.device.wifiReloads;
   const res = await t.put({ ssid: 'Nowa sieć', key: 'a new password', security: 'sae-mixed', maxClients: 12 });
@@ -62,7 +68,7 @@ wifi('PUT changes every access point in one batch; wifi reload runs only after t
   }
   assert.is(((await (await t.get('/api/wifi')).json()) as WifiJson).state, 'applied');
   const event = t.audit.entries().at(-1)!.event;
-  assert.is(event, 'changed Wi-Fi to {"ssid":"Nowa sieć","security":"sae-mixed","maxClients":12} and the password');
+  assert.is(event, 'changed Wi-Fi (2.4 GHz, 5 GHz) to {"ssid":"Nowa sieć","security":"sae-mixed","maxClients":12} and the password');
   assert.not.match(JSON.stringify(t.audit.entries()), /a new password/, 'the key never reaches the audit log');
   await t.put({ ssid: 'Nowa sieć', key: 'a new password', security: 'sae-mixed', maxClients: null });
   assert.not.match(t.rendered(), /maxassoc/, 'null removes the limit');
@@ -77,8 +83,8 @@ wifi('a failed wifi reload puts the previous values back and reloads them', asyn
   await t.settle();
   assert.is(t.device.wifiReloads, reloads + 2, 'the failed reload, then the reload of the old values');
   assert.is(t.rendered(), before);
-  const now = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
-  assert.equal([now.ssid, now.key, now.security, now.state], ['Modem-2G', 'change-me-2g', 'psk2', 'restored']);
+  const now = await t.read(true);
+  assert.equal([now.networks[0]!.ssid, now.networks[1]!.key, now.networks[1]!.security, now.state], ['Modem-2G', 'change-me-2g', 'psk2', 'restored']);
   assert.ok(t.audit.entries().some((e) => /reload failed/.test(e.event)));
 });
 
@@ -97,8 +103,8 @@ wifi('hostile names and keys go byte for byte from the API to the rendered confi
       assert.ok(Buffer.from(String(ap.options.ssid)).equals(Buffer.from(ssid)), `ssid ${JSON.stringify(ssid)}`);
       assert.ok(Buffer.from(String(ap.options.key)).equals(Buffer.from(key)), `key ${JSON.stringify(key)}`);
     }
-    const back = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
-    assert.equal([back.ssid, back.key], [ssid, key]);
+    const back = await t.read(true);
+    assert.equal([back.networks[1]!.ssid, back.networks[1]!.key], [ssid, key]);
   }
 });
 
@@ -111,12 +117,14 @@ wifi('the injection corpus through every field is refused or stored literally; t
       { ssid: 'Home', key: attack.padEnd(8, 'x'), security: 'psk2' },
       { ssid: 'Home', key: 'password1', security: attack },
       { ssid: 'Home', key: 'password1', security: 'psk2', maxClients: attack },
+      { ssid: 'Home', key: 'password1', security: 'psk2', networks: [attack] },
+      { ssid: 'Home', key: 'password1', security: 'psk2', networks: attack },
     ];
     for (const body of tries) {
       const res = await t.put(body);
       if (res.status === 202) {
-        const back = (await (await t.get('/api/wifi?reveal=1')).json()) as WifiJson;
-        assert.equal([back.ssid, back.key], [body.ssid, body.key], JSON.stringify(body));
+        const back = await t.read(true);
+        assert.equal([back.networks[0]!.ssid, back.networks[0]!.key], [body.ssid, body.key], JSON.stringify(body));
       } else assert.is(res.status, 400, JSON.stringify(body));
     }
     const path = `/api/clients/${encodeURIComponent(attack)}/block`;
@@ -147,6 +155,55 @@ wifi('the QR code is SVG of the WIFI: string, never cached, and audited', async 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+wifi('different names per band are kept: saving one band never touches the other', async () => {
+  const t = await signedIn(capture('etc-config-wireless-hwmode-sae-openwrt-devel-2019.txt'));
+  const before = await t.read(true);
+  assert.equal(before.networks.map((n) => [n.id, n.bands, n.ssid, n.security]), [['default_radio0', ['5 GHz'], 'WIFI1', 'sae'], ['default_radio1', ['2.4 GHz'], 'WIFI2', 'sae-mixed']]);
+  assert.is(before.same, false);
+  const section = async (name: string) => (await t.uci.show('wireless')).sections.find((x) => x.name === name);
+  const untouched = await section('default_radio0');
+  assert.is((await t.put({ networks: ['default_radio1'], ssid: 'Garden', key: 'garden-pass', security: 'sae-mixed' })).status, 202);
+  await t.settle();
+  const after = await t.read(true);
+  assert.equal([byId(after, 'default_radio1').ssid, byId(after, 'default_radio1').key], ['Garden', 'garden-pass']);
+  assert.equal([byId(after, 'default_radio0').ssid, byId(after, 'default_radio0').key, byId(after, 'default_radio0').security], ['WIFI1', '1111111111111111', 'sae']);
+  assert.equal(await section('default_radio0'), untouched, 'the 5 GHz section is as it was');
+  assert.match(t.rendered(), /list r0kh '11:11:11:11:11:11,111111111111,0+'/, 'options we do not manage are kept');
+  assert.is(t.audit.entries().findLast((e) => e.event.startsWith('changed'))!.event, 'changed Wi-Fi (2.4 GHz) to {"ssid":"Garden","security":"sae-mixed"} and the password');
+  const missing = await t.send('PUT', '/api/wifi', { ssid: 'x', key: 'password1', security: 'sae' });
+  assert.is(missing.status, 400, 'which networks is never assumed');
+  assert.match(((await missing.json()) as { error: string }).error, /networks/);
+});
+
+wifi('an open network reads as open; the QR code then carries no password', async () => {
+  const t = await signedIn(capture('etc-config-wireless-openwrt-issue16642.txt'));
+  const w = await t.read();
+  assert.equal(w.networks.map((n) => [n.bands, n.security]), [[['2.4 GHz'], 'none'], [['5 GHz'], 'none']]);
+  const qr = await t.get(`/api/wifi/qr.svg?id=default_radio1`);
+  assert.is(qr.status, 200);
+  assert.is((await t.get('/api/wifi/qr.svg?id=nope')).status, 404);
+  const wpa2 = await t.put({ networks: ['default_radio0'], ssid: 'OpenWrt', security: 'psk2' });
+  assert.is(wpa2.status, 400);
+  assert.match(((await wpa2.json()) as { error: string }).error, /^key: a password is needed/);
+});
+
+wifi('6 GHz and Wi-Fi 7 multi-link: WPA2 is refused with the reason, WPA2/WPA3 applies SAE there', async () => {
+  const t = await signedIn(capture('etc-config-wireless-mlo-z8803be.txt'));
+  const w = await t.read();
+  assert.equal(byId(w, 'mlo_ap').bands, ['5 GHz', '6 GHz']);
+  assert.equal([byId(w, 'mlo_ap').mlo, byId(w, 'mlo_ap').wpa3Only, byId(w, 'default_radio0').wpa3Only], [true, true, false]);
+  const before = renderUciText(await t.uci.show('wireless'));
+  const refused = await t.put({ ssid: 'Home', key: 'password1', security: 'psk2' });
+  assert.is(refused.status, 400);
+  assert.match(((await refused.json()) as { error: string }).error, /^security: .*only WPA3/);
+  assert.is(renderUciText(await t.uci.show('wireless')), before, 'nothing written');
+  assert.is((await t.put({ ssid: 'Home', key: 'password1', security: 'sae-mixed' })).status, 202);
+  await t.settle();
+  const after = await t.read();
+  assert.equal([byId(after, 'default_radio0').security, byId(after, 'mlo_ap').security], ['sae-mixed', 'sae']);
+  assert.match(t.audit.entries().at(-1)!.event, /\(mlo_ap uses sae\)$/);
 });
 
 wifi('GET /api/clients: names as plain strings (a hostile one too), band and signal or wired, since, usage', async () => {

@@ -54,6 +54,11 @@ export class TcSim implements CommandRunner {
       link.root = { rateBytes: Number(m[2]) / 8, burst: Number(m[3]), limit: Number(m[4]) };
       return ok();
     }
+    // This kernel has no fq_codel: tc refuses the fair queue under our tbf (fixture README).
+    if ((m = /^tc qdisc replace dev (\S+) parent 4d41:1 handle 4d42: fq_codel /.exec(a))) {
+      dev(m[1]!);
+      fail(2, 'Error: Specified qdisc kind is unknown.\n');
+    }
     if ((m = /^tc qdisc add dev (\S+) handle ffff: ingress$/.exec(a))) {
       const link = dev(m[1]!);
       if (link.ingress) fail(2, 'Error: Exclusivity flag on, cannot modify.\n');

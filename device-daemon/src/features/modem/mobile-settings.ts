@@ -47,14 +47,20 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
     const o = s.options;
     const auth = str(o, 'allowedauth');
     const mode = str(o, 'allowedmode');
+    const username = str(o, 'username');
+    const password = str(o, 'password');
+    // Without allowedauth, netifd's modemmanager proto passes user and password
+    // to --simple-connect with no allowed-auth, and ModemManager then picks CHAP
+    // (its default for QMI, MBIM and AT bearers); without either, no authentication.
+    const implicit = auth.trim() === '' && (username !== '' || password !== '');
     const settings: ApnSettings = {
       apn: str(o, 'apn'),
-      auth: auth.includes('chap') ? 'chap' : auth.includes('pap') ? 'pap' : 'none',
-      username: str(o, 'username'),
-      password: str(o, 'password'),
+      auth: implicit || /\bchap\b/.test(auth) ? 'chap' : /\bpap\b/.test(auth) ? 'pap' : 'none',
+      username,
+      password,
       mode: mode === '4g' ? 'lte' : mode === '3g' ? '3g' : 'auto',
     };
-    return { s, settings };
+    return { s, settings, implicit };
   }
 
   async function write(name: string, options: Record<string, string | string[]>, values: Record<string, string | null>) {
@@ -70,9 +76,11 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
   return {
     /** The settings (never the password), the modem's state and the SIM's numbers. */
     async get() {
-      const { s, settings } = await read();
+      const { s, settings, implicit } = await read();
       const { password, ...shown } = settings;
-      return { interface: s.name, ...shown, passwordSet: password !== '', pinStored: 'pincode' in s.options, ...(await modemFacts()) };
+      // An empty pincode is no PIN: the proto script only unlocks with a non-empty one.
+      const pinStored = str(s.options, 'pincode') !== '';
+      return { interface: s.name, ...shown, authDefault: implicit, passwordSet: password !== '', pinStored, ...(await modemFacts()) };
     },
     /** Stores the settings in UCI, then has the modem use them. `password` undefined keeps the stored one. */
     async set(input: Omit<ApnSettings, 'password'> & { password?: string }) {

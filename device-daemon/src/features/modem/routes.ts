@@ -44,7 +44,7 @@ export function modemRoutes(deps: ModemDeps) {
       configured: cfg.balance !== null,
       method: cfg.balance && method(cfg.balance),
       checking: service.checking(),
-      result: result && { at: iso(result.at), text: result.text, error: result.error, late: result.late, reading: result.reading },
+      result: result && { at: iso(result.at), text: result.text, unreadable: result.unreadable, error: result.error, late: result.late, reading: result.reading },
       operator: r && {
         at: iso(known!.at),
         dataBytes: r.dataBytes,

@@ -2,6 +2,7 @@
 // and SMS. One modem action at a time (actor.ts), each bounded by a timeout that
 // aborts it; network errors get one more try; repeats are rate limited.
 import { readBalance, compileTemplate, type BalanceReading } from '../../core/balance.ts';
+import { replyText } from '../../core/reply-text.ts';
 import type { ModemConfig, SendSpec } from '../../core/modem-config.ts';
 import { asModemError, ModemError, transient } from '../../ports/modem/modem-error.ts';
 import type { ModemPort, UciPort, UssdReply } from '../../ports/types.ts';
@@ -36,6 +37,8 @@ export type ModemServiceDeps = {
 export type BalanceResult = {
   at: number;
   text: string | null;
+  /** The reply's characters were garbled on the way (UCS-2 taken as GSM 7-bit): shown as an unreadable reply. */
+  unreadable: boolean;
   reading: BalanceReading | null;
   error: { code: string; message: string } | null;
   /** The reply came after the check had given up. */
@@ -153,11 +156,14 @@ export function createModemService(deps: ModemServiceDeps) {
     await deps.runtime.addTopup(p.bytes, `${p.by} (operator confirmed)`);
   }
 
-  async function record(at: number, text: string | null, error: unknown, template: string, late = false): Promise<BalanceResult> {
+  async function record(at: number, raw: string | null, error: unknown, template: string, late = false): Promise<BalanceResult> {
     const e = asModemError(error);
     if (error && !e) throw error;
-    const reading = text === null ? null : readBalance(text, template);
-    const r: BalanceResult = { at, text, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
+    // Hex UCS-2 is shown decoded; mojibake is kept as it came and read as nothing.
+    const readable = raw === null ? null : replyText(raw);
+    const text = readable ?? raw;
+    const reading = readable === null ? null : readBalance(readable, template);
+    const r: BalanceResult = { at, text, unreadable: raw !== null && readable === null, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
     // A late reply never replaces a newer result.
     if (!late || !result || result.at <= at) result = r;
     if (reading?.by === 'template' && reading.dataBytes !== null) {

@@ -5,9 +5,11 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { WifiInput, type WifiJson } from './schemas.ts';
 import { qrSvg, wifiUri } from '../../core/qr.ts';
+import { planWifiChange, wpa3Only } from '../../core/wifi-change.ts';
+import { sameOnAllBands, type WifiNetwork } from '../../core/wifi-networks.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
 import type { WirelessPort } from '../../ports/types.ts';
-import { readJson } from '../../middleware/validate.ts';
+import { HttpError, readJson } from '../../middleware/validate.ts';
 
 export type WifiDeps = {
   wireless: WirelessPort;
@@ -29,23 +31,40 @@ export function wifiRoutes(deps: WifiDeps) {
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
 
   async function wifi(c: Context<AccessEnv>, reveal: boolean): Promise<WifiJson> {
-    const { key, ...rest } = await deps.wireless.read();
+    const networks = await deps.wireless.read();
     if (reveal) deps.audit(role(c), 'revealed the Wi-Fi password');
-    return { ...rest, state, ...(reveal ? { key } : {}) };
+    return {
+      networks: networks.map(({ key, encryption: _e, ...n }) => ({ ...n, wpa3Only: wpa3Only({ key, encryption: _e, ...n }), ...(reveal ? { key } : {}) })),
+      same: sameOnAllBands(networks),
+      state,
+    };
   }
+
+  /** The network the QR code is for: ?id=, else the first that can be changed. */
+  const qrNetwork = (networks: WifiNetwork[], id: string | undefined) => (id ? networks.find((n) => n.id === id) : (networks.find((n) => n.editable) ?? networks[0]));
 
   return new Hono<AccessEnv>()
     .get('/wifi', async (c) => c.json(await wifi(c, c.req.query('reveal') === '1')))
     .put('/wifi', async (c) => {
       const input = await readJson(c, WifiInput);
-      const before = await deps.wireless.read();
-      // One change at a time: a second waits until the first is reloaded (or restored).
-      const write = queue.then(() => deps.wireless.write(input));
+      // One change at a time: a second waits until the first is reloaded (or restored), and is planned on what that left.
+      const write = queue.then(async () => {
+        const before = await deps.wireless.read();
+        const plan = planWifiChange(before, input);
+        if (!plan.ok) throw new HttpError(400, `${plan.field}: ${plan.message}`, { issues: [{ path: plan.field, message: plan.message }] });
+        const changed = plan.targets.map((t) => before.find((n) => n.id === t.id)!);
+        return { apply: await deps.wireless.write(plan.commands), changed, targets: plan.targets };
+      });
       queue = write.catch(() => {});
-      const apply = await write;
+      const { apply, changed, targets } = await write;
       state = 'applying';
-      const { key, ...shown } = input;
-      deps.audit(role(c), `changed Wi-Fi to ${JSON.stringify(shown)}${key === before.key ? '' : ' and the password'}`);
+      const { key, networks: _n, ...shown } = input;
+      const bands = [...new Set(changed.flatMap((n) => n.bands))].join(', ') || changed.map((n) => n.id).join(', ');
+      const adjusted = targets.filter((t) => t.security !== input.security).map((t) => `${t.id} uses ${t.security}`);
+      deps.audit(
+        role(c),
+        `changed Wi-Fi (${bands}) to ${JSON.stringify(shown)}${key === undefined || changed.every((n) => n.key === key) ? '' : ' and the password'}${adjusted.length ? ` (${adjusted.join(', ')})` : ''}`,
+      );
       const body = await wifi(c, false);
       // Scheduled last: nothing below may wait on I/O, or the reload could start first.
       const responded = new Promise<void>((done) => afterResponse(c, done));
@@ -63,9 +82,11 @@ export function wifiRoutes(deps: WifiDeps) {
       return c.json(body, 202);
     })
     .get('/wifi/qr.svg', async (c) => {
-      const { ssid, key } = await deps.wireless.read();
+      const net = qrNetwork(await deps.wireless.read(), c.req.query('id'));
+      if (!net) throw new HttpError(404, 'id: there is no such Wi-Fi network');
+      const { ssid, key } = net;
       deps.audit(role(c), 'showed the Wi-Fi join QR code');
       c.header('Cache-Control', 'no-store');
-      return c.body(qrSvg(wifiUri(ssid, key)), 200, { 'Content-Type': 'image/svg+xml' });
+      return c.body(qrSvg(wifiUri(ssid, key, net.security)), 200, { 'Content-Type': 'image/svg+xml' });
     });
 }

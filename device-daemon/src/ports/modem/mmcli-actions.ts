@@ -2,7 +2,7 @@
 import { userArg } from '../runner.ts';
 import type { ModemPort, SmsMessage, UssdReply } from '../types.ts';
 import type { MmcliContext } from './mmcli.ts';
-import { ModemError } from './modem-error.ts';
+import { ModemError, modemReading } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
 import { parseDetails, parseScan, parseServingCell, parseSimOperator } from './mmcli-parse-network.ts';
 
@@ -10,6 +10,8 @@ import { parseDetails, parseScan, parseServingCell, parseSimOperator } from './m
 const PLMN = /^\d{5,6}$/;
 /** ModemManager's band names: eutran-20, utran-1, egsm, dcs... */
 const BAND = /^[a-z0-9]+(-\d+)?$/;
+/** mmcli's -J text as data (the context hands the text on; the parsers take data). */
+const data = (out: unknown): unknown => (typeof out === 'string' ? JSON.parse(out) : out);
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
 const MODES = { auto: 'any', lte: '4g', '3g': '3g' };
@@ -22,7 +24,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   async function ussdReply(stdout: string, signal?: AbortSignal): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
     // An empty reply means the text comes later (ussdPending); else ask whether the session waits for us.
-    const pending = text ? parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)) : null;
+    const pending = text ? modemReading(parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal))) : null;
     return { text, final: text !== '' && pending?.final !== false };
   }
 
@@ -35,16 +37,16 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
   return {
     ussd: async (code, signal) => ussdReply(await onModem([`--3gpp-ussd-initiate=${userArg(code)}`], 60_000, signal), signal),
     ussdRespond: async (text, signal) => ussdReply(await onModem([`--3gpp-ussd-respond=${userArg(text)}`], 60_000, signal), signal),
-    ussdPending: async (signal) => parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal)),
+    ussdPending: async (signal) => modemReading(parseUssdStatus(await modemJson(['--3gpp-ussd-status'], signal))),
     async ussdCancel(signal) {
       await onModem(['--3gpp-ussd-cancel'], undefined, signal);
     },
     async listSms(signal) {
-      const paths = parseSmsList(await modemJson(['--messaging-list-sms'], signal));
+      const paths = modemReading(parseSmsList(await modemJson(['--messaging-list-sms'], signal)));
       const out: SmsMessage[] = [];
       for (const path of paths) {
         let sms = smsCache.get(path);
-        if (!sms) smsCache.set(path, (sms = parseSms(await json(['-s', path], signal), path)));
+        if (!sms) smsCache.set(path, (sms = modemReading(parseSms(await json(['-s', path], signal), path))));
         out.push(sms);
       }
       for (const path of smsCache.keys()) if (!paths.includes(path)) smsCache.delete(path);
@@ -64,7 +66,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     async sim(signal) {
       const { simPath, ownNumber } = await info(signal);
       if (!simPath) throw new ModemError('no-sim', 'no SIM card');
-      return parseSim(await json(['-i', simPath], signal), ownNumber);
+      return modemReading(parseSim(await json(['-i', simPath], signal), ownNumber));
     },
     async unlockPin(pin, signal) {
       await mmcli(['-i', await simPath(signal), `--pin=${userArg(pin)}`], undefined, signal);
@@ -77,8 +79,8 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     },
     async details(signal) {
       const { simPath } = await info(signal);
-      const simOperator = simPath ? await json(['-i', simPath], signal).then(parseSimOperator, () => null) : null;
-      return parseDetails(await modemJson([], signal), simOperator);
+      const simOperator = simPath ? await json(['-i', simPath], signal).then((out) => parseSimOperator(data(out)), () => null) : null;
+      return parseDetails(data(await modemJson([], signal)), simOperator);
     },
     async scan(signal) {
       // A scan takes up to two minutes; ModemManager itself gives up after about five.
@@ -93,15 +95,15 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
       await onModem([`--set-current-bands=${bands ? bands.join('|') : 'any'}`], 60_000, signal);
     },
     async cell(signal) {
-      let location = await modemJson(['--location-get'], signal);
+      let location = data(await modemJson(['--location-get'], signal));
       if (!locationOn && parseServingCell(location, null).cellId === null) {
         // The 3GPP location source is off until enabled once per modem.
         await onModem(['--location-enable-3gpp'], undefined, signal).catch(() => {});
         locationOn = true;
-        location = await modemJson(['--location-get'], signal);
+        location = data(await modemJson(['--location-get'], signal));
       }
       // --get-cell-info needs ModemManager 1.20 and a modem that answers it.
-      const cells = await modemJson(['--get-cell-info'], signal).catch(() => null);
+      const cells = await modemJson(['--get-cell-info'], signal).then(data, () => null);
       return parseServingCell(location, cells);
     },
     async configure(settings, iface, signal) {

@@ -3,8 +3,8 @@
 // hiccup): a "couldn't find modem" makes us look it up again, once.
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
-import { asModemError, ModemError } from './modem-error.ts';
-import { parseModem, parseModemList, parseSignal } from './mmcli-parse.ts';
+import { asModemError, ModemError, modemReading } from './modem-error.ts';
+import { parseModem, parseModemList, parseSignal, type ModemInfo } from './mmcli-parse.ts';
 import { mmcliActions } from './mmcli-actions.ts';
 
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
@@ -26,10 +26,11 @@ export function modemFault(error: unknown): Error {
 export type MmcliContext = {
   runner: CommandRunner;
   mmcli: (args: string[], timeoutMs?: number, signal?: AbortSignal) => Promise<string>;
-  json: (args: string[], signal?: AbortSignal) => Promise<unknown>;
+  /** mmcli -J's text: the parsers read it (and say when they cannot). */
+  json: (args: string[], signal?: AbortSignal) => Promise<string>;
   onModem: (args: string[], timeoutMs?: number, signal?: AbortSignal) => Promise<string>;
-  modemJson: (args: string[], signal?: AbortSignal) => Promise<unknown>;
-  info: (signal?: AbortSignal) => Promise<Omit<ModemStatus, 'signal'> & { simPath: string | null; ownNumber: string | null }>;
+  modemJson: (args: string[], signal?: AbortSignal) => Promise<string>;
+  info: (signal?: AbortSignal) => Promise<ModemInfo>;
 };
 
 export function mmcliModem(runner: CommandRunner): ModemPort {
@@ -43,13 +44,13 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       throw modemFault(error);
     }
   };
-  const json = async (args: string[], signal?: AbortSignal) => JSON.parse(await mmcli(['-J', ...args], undefined, signal)) as unknown;
+  const json = (args: string[], signal?: AbortSignal) => mmcli(['-J', ...args], undefined, signal);
 
   /** Runs `mmcli -m <modem> ...args`, finding the modem first and again once if it went away. */
   async function onModem(args: string[], timeoutMs?: number, signal?: AbortSignal): Promise<string> {
     for (let retry = 0; ; retry++) {
       if (!modem) {
-        modem = parseModemList(await json(['-L'], signal))[0] ?? null;
+        modem = modemReading(parseModemList(await json(['-L'], signal)))[0] ?? null;
         signalReady = false;
         if (!modem) throw new ModemError('no-modem', 'no modem found');
       }
@@ -61,8 +62,8 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       }
     }
   }
-  const modemJson = async (args: string[], signal?: AbortSignal) => JSON.parse(await onModem(['-J', ...args], undefined, signal)) as unknown;
-  const info = async (signal?: AbortSignal) => parseModem(await modemJson([], signal));
+  const modemJson = (args: string[], signal?: AbortSignal) => onModem(['-J', ...args], undefined, signal);
+  const info = async (signal?: AbortSignal) => modemReading(parseModem(await modemJson([], signal)));
 
   const ctx: MmcliContext = { runner, mmcli, json, onModem, modemJson, info };
   return {
@@ -77,7 +78,7 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
             // The modem samples signal figures only after a refresh rate is set.
             if (!signalReady) await onModem(['--signal-setup=5']);
             signalReady = true;
-            signal = parseSignal(await modemJson(['--signal-get']));
+            signal = modemReading(parseSignal(await modemJson(['--signal-get'])));
           } catch {
             signalReady = false;
           }

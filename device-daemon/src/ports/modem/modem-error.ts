@@ -1,4 +1,5 @@
 // A modem fault a user can act on; routes answer it with its code.
+import { Unreadable } from '../../core/unreadable.ts';
 //
 // Recognised by its `name` and `fault` strings, never by `instanceof`: the
 // simulator is a bundle of its own (dist/sim.mjs) with its own copy of this
@@ -28,3 +29,9 @@ export function asModemError(error: unknown): ModemError | null {
 
 /** A network error is worth one more try; a timeout is not (the reply may still come). */
 export const transient = (error: unknown): boolean => asModemError(error)?.fault === 'network';
+
+/** A parsed mmcli output, or the fault of an output no parser could read. */
+export function modemReading<T>(value: T | Unreadable): T {
+  if (value instanceof Unreadable) throw new ModemError('network', value.message);
+  return value;
+}

@@ -2,6 +2,7 @@
 // replies (test/fixtures/modem/operator-texts), from its own count of the
 // simulated traffic and the plan's cap. Simulator only (dist/sim.mjs).
 import type { SimDevice } from './device.ts';
+import { ucs2AsGsm7Packed } from './gsm7.ts';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -36,6 +37,11 @@ export function simOperator(device: SimDevice, options: { cap: () => Promise<num
       switch (code) {
         case '*108#':
           return balance();
+        // The same reply as a modem in UCS2 mode hands it over: hex, or (misread as GSM 7-bit) mojibake.
+        case '*110#':
+          return [...(await balance())].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('');
+        case '*112#':
+          return ucs2AsGsm7Packed(await balance());
         case '*109#':
           return `Pozostalo Ci 50,04zl do wykorzystania do ${validUntil} 23:59:59.`;
         case '*101#':

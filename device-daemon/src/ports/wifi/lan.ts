@@ -20,11 +20,17 @@ export function openwrtLan({ runner, lanDevice, leaseFile = '/tmp/dhcp.leases' }
       // `ubus list` prints each hostapd object on its own line.
       const objects = (await out(['ubus', 'list', 'hostapd.*']).catch(() => '')).split('\n').filter((o) => /^hostapd\.[\w.-]+$/.test(o));
       const lists: Station[][] = [];
-      for (const o of objects) lists.push(parseHostapdClients(await out(['ubus', 'call', o, 'get_clients'])));
+      for (const o of objects) {
+        const list = parseHostapdClients(await out(['ubus', 'call', o, 'get_clients']));
+        // A radio whose list cannot be read shows its clients as wired until it can.
+        if (Array.isArray(list)) lists.push(list);
+      }
       return lists.flat();
     },
     async neighbours() {
-      return parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
+      const list = parseNeighbours(await out(['ip', '-j', 'neigh', 'show', 'dev', lan]));
+      if (!Array.isArray(list)) throw new Error(list.message);
+      return list;
     },
   };
 }
