@@ -17,21 +17,25 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-export const SIM_BUNDLE = './sim.mjs';
+// Imported from a chunk in dist/daemon/ (everything but the tiny entry lives there).
+export const SIM_BUNDLE = '../sim.mjs';
 /** package.json's version: what the daemon reports where opkg has no record of it. */
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 export type DaemonFiles = { start: string[]; onDemand: string[] };
 
-/** The entry and every chunk it imports statically load at start; the rest on demand. */
+/**
+ * The entry, what it imports (it imports main.ts dynamically, once the signals
+ * are taken) and every chunk those import statically load at start; the rest on demand.
+ */
 function classify(metafile: Metafile, entry: string): DaemonFiles {
   const start = new Set<string>();
-  const visit = (file: string) => {
+  const visit = (file: string, kinds: string[]) => {
     if (start.has(file)) return;
     start.add(file);
-    for (const imp of metafile.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+    for (const imp of metafile.outputs[file]?.imports ?? []) if (kinds.includes(imp.kind) && !imp.external) visit(imp.path, ['import-statement']);
   };
-  visit(entry);
+  visit(entry, ['import-statement', 'dynamic-import']);
   const all = Object.keys(metafile.outputs).filter((f) => f.endsWith('.mjs'));
   return { start: [...start], onDemand: all.filter((f) => !start.has(f)) };
 }
@@ -41,7 +45,7 @@ export async function buildDaemon(dir = 'dist'): Promise<DaemonFiles> {
   rmSync(`${dir}/daemon`, { recursive: true, force: true });
   const daemon = await build({
     ...common,
-    entryPoints: { daemon: 'device-daemon/src/main.ts' },
+    entryPoints: { daemon: 'device-daemon/src/entry.ts' },
     outdir: dir,
     splitting: true,
     outExtension: { '.js': '.mjs' },

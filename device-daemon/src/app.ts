@@ -23,10 +23,12 @@ import { accessControl, type AccessEnv } from './middleware/access-control.ts';
 import { accessTable } from './middleware/access-table.ts';
 import { csrfGuard } from './middleware/csrf-guard.ts';
 import { hostGuard } from './middleware/host-guard.ts';
+import { streamHead } from './middleware/stream-head.ts';
 import { lazyFeature } from './middleware/lazy-feature.ts';
 import { staticRoutes, type loadAssets } from './middleware/static-files.ts';
 import { HttpError } from './middleware/validate.ts';
 import type { Ports, StorePort } from './ports/types.ts';
+import type { UpdateService } from './features/updates/service.ts';
 
 export type AppDeps = {
   accounts: Accounts;
@@ -58,6 +60,8 @@ export type AppDeps = {
   modemTuning?: Pick<ModemServiceDeps, 'sleep' | 'timeoutMs' | 'smsWaitMs' | 'scanTimeoutMs'>;
   /** What the system feature asks of the daemon: the flash-write time, a flush before a restart, a reload after a restore. */
   daemon: Pick<SystemDeps, 'lastFlashWrite' | 'flush' | 'reload' | 'later'>;
+  /** The updater, loaded on first use; absent where the device has no update channel. */
+  updates?: () => Promise<UpdateService>;
 };
 
 /** What a feature's manifest builds its routes from. */
@@ -106,6 +110,7 @@ export function createApp(deps: AppDeps, features: readonly Manifest[] = FEATURE
   app.use(hostGuard({ allowed: deps.allowedHosts }));
   app.use(csrfGuard());
   app.use(accessControl({ table: accessTable(features), sessions: deps.sessions, setupRequired: deps.accounts.setupRequired }));
+  app.use(streamHead());
 
   const parts = featureParts(deps);
   for (const feature of features) {

@@ -1,7 +1,7 @@
 // The daemon's process: the platform's ports, the credentials and state on disk,
 // the device (device.ts), the 1 s loop and the listening sockets. main.ts handles
 // the command line and signals; this file owns the lifecycle.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { loadAssets } from './middleware/static-files.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
+import { UPDATES_FILE } from './features/updates/state.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
@@ -76,7 +77,12 @@ export async function startDaemon(options: DaemonOptions) {
     ports,
     config,
     clock: { wall: ports.clock, monotonic },
-    stores: { flash: atomicFileStore(options.stateDir, log), ram: atomicFileStore(ramDir, log) },
+    stores: {
+      flash: atomicFileStore(options.stateDir, log),
+      ram: atomicFileStore(ramDir, log),
+      // Created once with the flash store; the RAM journal is matched to it.
+      storeId: (await readOrCreate(join(options.stateDir, 'store-id'), () => randomUUID())).value,
+    },
     pkg: PACKAGE,
     labelSecret: label.value,
     installerHash: simInstallerHash,
@@ -84,6 +90,20 @@ export async function startDaemon(options: DaemonOptions) {
     allowedHosts,
     assets: loadAssets(options.www),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
+    // The updater and its ports load the first time they are needed (features/updates/load.ts).
+    updates: async (parts) =>
+      (await import('./features/updates/load.ts')).loadUpdateService({
+        ...parts,
+        platform: options.platform,
+        stateDir: options.stateDir,
+        answers: async () => {
+          const { host, port } = listen[0]!;
+          return fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+      }),
   });
   const { app } = device;
   await device.start();
@@ -127,10 +147,22 @@ export async function startDaemon(options: DaemonOptions) {
     }
   }
 
+  // The updater's poller loads a few random minutes after start, or at once when
+  // an install was left open by a restart or a power cut (jobs/update-poller.ts).
+  const openJob = (await device.stores.flash.read(UPDATES_FILE).catch(() => null))?.job;
+  let poller: { stop(): void } | null = null;
+  const firstCheck = setTimeout(
+    () =>
+      void import('./jobs/update-poller.ts').then(({ startUpdatePoller }) => {
+        if (!stopped && device.updates) poller = startUpdatePoller({ load: device.updates, random: Math.random, log });
+      }),
+    openJob ? 0 : (options.platform === 'sim' ? 10_000 : 120_000) * (1 + 2 * Math.random()),
+  );
 
   return {
     app,
     listen,
+    updates: device.updates,
     label: { secret: label.value, setupRequired: device.accounts.setupRequired() },
     simInstallerPassword,
     sim: platform.sim,
@@ -139,6 +171,8 @@ export async function startDaemon(options: DaemonOptions) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      clearTimeout(firstCheck);
+      poller?.stop();
       await device.stop();
       await Promise.all(
         servers.map(

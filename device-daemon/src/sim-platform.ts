@@ -1,7 +1,7 @@
 // The simulated device for --platform sim (and the device-only ports of
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
@@ -31,6 +31,7 @@ export function createSimPlatform(
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
   const system = simSystem({ device, freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null) });
+  mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {
     uci,
     sim: device,
@@ -45,7 +46,7 @@ export function createSimPlatform(
         },
         system,
       });
-      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem), clock: systemClock() };
+      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem, join(options.stateDir, 'sim', 'modem-reads')), clock: systemClock() };
     },
   };
 }
@@ -83,11 +84,25 @@ function simControl(file: string, device: SimDevice, log: (line: string) => void
   };
 }
 
-/** The modem with the control file applied before each reading and each action. */
-function controlled(control: () => void, modem: ModemPort): ModemPort {
+/**
+ * The modem with the control file applied before each reading and each action.
+ * Each status reading is counted in STATE-DIR/sim/modem-reads (on the router
+ * each spawns mmcli), so tests from outside can see how often the daemon asks.
+ */
+function controlled(control: () => void, modem: ModemPort, countFile: string): ModemPort {
+  let reads = 0;
   const wrapped = {} as Record<string, unknown>;
   for (const [name, method] of Object.entries(modem) as [string, (...args: unknown[]) => Promise<unknown>][]) {
     wrapped[name] = async (...args: unknown[]) => (control(), method(...args));
   }
+  const status = wrapped.status as () => Promise<unknown>;
+  wrapped.status = () => {
+    try {
+      writeFileSync(countFile, String(++reads));
+    } catch {
+      // A read-only or full state dir (a test of a broken flash): the count is only for tests.
+    }
+    return status();
+  };
   return wrapped as unknown as ModemPort;
 }

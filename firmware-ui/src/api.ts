@@ -22,11 +22,13 @@ import type {
   SessionInfo,
   SessionState,
   SignalFrame,
+  SignalLimits,
   SignalSample,
   SmsBody,
   SmsJson,
   Status,
   TopupBody,
+  UpdatesJson,
   UsageJson,
   UssdActionsJson,
   UssdAnswerBody,
@@ -36,9 +38,9 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalSample, SmsJson, SystemJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
+export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalLimits, SignalSample, SmsJson, SystemJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
-export type SignalEvent = SignalFrame & { history?: SignalSample[] };
+export type SignalEvent = SignalFrame & { history?: SignalSample[]; limits?: SignalLimits };
 
 /** GET path → reply. */
 type Gets = {
@@ -55,6 +57,7 @@ type Gets = {
   '/api/clients': { clients: ClientJson[] };
   '/api/system': SystemJson;
   '/api/commissioning': { record: RecordJson | null };
+  '/api/updates': UpdatesJson;
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -84,6 +87,9 @@ type Sends = {
   'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
+  'POST /api/updates/defer': [{ days: number }, { deferredUntil: number }];
+  'POST /api/updates/install-now': [{}, { ok: boolean; message: string }];
+  'POST /api/updates/check': [{}, { ok: boolean; message: string }];
 };
 
 export type Issue = { path: string; message: string };

@@ -1,9 +1,11 @@
 // Above every page while signed in: lost contact, the cap banner (why, until when, how to
 // get more data) and the daemon's notices, worded in the user's language.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { addTopup } from './actions.ts';
+import type { UpdatesJson } from './api.ts';
 import { errorText } from './error-text.ts';
-import { formatBytes, formatDate, formatOr, hasKey, t } from './i18n/index.ts';
+import { currentLang, formatBytes, formatDate, formatOr, hasKey, t } from './i18n/index.ts';
+import { Link } from './router.tsx';
 import { useApp } from './state.ts';
 
 export function Banner() {
@@ -11,6 +13,15 @@ export function Banner() {
   const [busy, setBusy] = useState(false);
   /** After a top-up: what happened, and whether it went wrong. */
   const [result, setResult] = useState<[string, boolean] | null>(null);
+  // The ISP's notices and a planned update (their text is the ISP's: shown as text only).
+  const [updates, setUpdates] = useState<UpdatesJson | null>(null);
+  useEffect(() => {
+    if (!role) return;
+    const load = () => state.api.get('/api/updates').then(setUpdates, () => {});
+    load();
+    const timer = setInterval(load, 600_000);
+    return () => clearInterval(timer);
+  }, [role]);
   if (!role || !status) return null;
   const { usage: u, plan } = status;
   const date = formatDate(u.cycleEnd, u.timeZone);
@@ -50,13 +61,24 @@ export function Banner() {
               ))}
             </p>
           ) : (
-            <p>{t('cap.ask', { sizes: formatOr(sizes.map(formatBytes)) })}</p>
+            <p>{t('cap.ask', { sizes: formatOr(sizes.map((s) => formatBytes(s))) })}</p>
           )}
         </div>
       )}
       {result && (
         <p class={`banner ${result[1] ? 'warning' : ''}`} role="status">
           {result[0]}
+        </p>
+      )}
+      {updates?.notices.map((n) => (
+        <p key={n.id} class={`banner isp ${n.level === 'critical' ? 'blocking' : n.level}`} role="note">
+          {n.text[currentLang()]}
+        </p>
+      ))}
+      {updates?.pending && (
+        <p class="banner update" role="status">
+          {t('up.banner', { version: updates.pending.version, date: formatDate(new Date(updates.pending.installAt).toISOString(), u.timeZone, { weekday: 'long', day: 'numeric', month: 'long' }) })}{' '}
+          <Link href="/updates">{t('up.details')}</Link>
         </p>
       )}
       {notices.map((n) => {

@@ -35,6 +35,8 @@ export const routes: Route[] = [
   { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: page('Signal') },
   { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: page('Mobile') },
   { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: page('Plan') },
+  // Customers reach it from the update banner; installers from their group.
+  { path: '/updates', title: 'nav.updates', roles: everyone, nav: 2, page: page('Updates') },
   { path: '/audit', title: 'nav.audit', roles: installer, nav: 2, page: page('Audit') },
   { path: '/sign-in', title: 'si.title', roles: [null], page: page('SignIn') },
   { path: '/setup', title: 'su.title', roles: [null], page: page('Setup') },

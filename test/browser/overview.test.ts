@@ -81,7 +81,9 @@ if (reason) {
     await signIn(tp);
     const used = page.locator('.used data');
     await used.waitFor();
-    assert.match((await used.textContent()) ?? '', /^[\d.,]+\s(B|KB|MB|GB|TB)$/);
+    // The shipped plan's cap is '20G', powers of two: sizes show in that family.
+    assert.match((await used.textContent()) ?? '', /^[\d.,]+\s(B|KiB|MiB|GiB|TiB)$/);
+    assert.ok(await page.getByText(/of 20\sGiB/).isVisible(), 'the allowance in the unit family the plan was written in');
     const first = Number(await used.getAttribute('value'));
     // Events arrive about every second and the simulator always has traffic.
     await page.waitForFunction(

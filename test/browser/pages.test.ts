@@ -131,7 +131,7 @@ if (reason) {
     assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System']);
     // The installer's own pages are a group that opens in the navigation.
     await nav.getByText('Installer').click();
-    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System', 'Signal', 'Mobile network', 'Plan', 'Audit log']);
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System', 'Signal', 'Mobile network', 'Plan', 'Updates', 'Audit log']);
     await nav.getByRole('link', { name: 'Plan' }).click();
     const before = await (await page.request.get('/api/plan')).json();
     const down = page.getByLabel('Limited download speed (kbit/s)');

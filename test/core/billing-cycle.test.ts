@@ -102,10 +102,10 @@ cycles('a DST change inside a cycle does not move its boundaries (Warsaw, March 
   assert.is(c.end - c.start, (31 * 24 - 1) * 3_600_000);
 });
 
-cycles('days left rounds up partial days', () => {
+cycles('days left counts local dates, today included', () => {
   const c = cycleAt(at('2026-03-20T10:00:00', 'UTC'), { kind: 'monthly', day: 1, timeZone: 'UTC' });
-  assert.is(daysLeft(at('2026-03-20T10:00:00', 'UTC'), c), 12);
-  assert.is(daysLeft(at('2026-03-31T23:00:00', 'UTC'), c), 1);
+  assert.is(daysLeft(at('2026-03-20T10:00:00', 'UTC'), c, 'UTC'), 12);
+  assert.is(daysLeft(at('2026-03-31T23:00:00', 'UTC'), c, 'UTC'), 1);
 });
 
 cycles.run();

@@ -59,4 +59,46 @@ config('sizes: plain bytes and binary suffixes', () => {
   assert.is(formatSize(1000), '1000');
 });
 
+// [written, bytes]: GB/MB are powers of ten, GiB/MiB and the bare G/M powers of two.
+const SIZES: [string, number][] = [
+  ['20GB', 20 * 1000 ** 3],
+  ['20 GB', 20 * 1000 ** 3],
+  ['800GB', 800 * 1000 ** 3], // ISP 003's acceptable-use limit
+  ['512MB', 512 * 1000 ** 2],
+  ['1kB', 1000],
+  ['1TB', 1000 ** 4],
+  ['20GiB', 20 * 1024 ** 3],
+  ['1024MiB', 1024 ** 3],
+  ['20G', 20 * 1024 ** 3], // bare suffixes keep their old meaning
+  ['512M', 512 * 1024 ** 2],
+  ['1024M', 1024 ** 3], // Unwired's "1024 MB" top-up, written as the shipped config writes it
+];
+for (const [text, bytes] of SIZES) {
+  config(`the size "${text}" is ${bytes} bytes`, () => {
+    assert.is(parseSize(text), bytes);
+  });
+}
+
+config('a plan takes the unit family its cap is written in, else its top-ups\', else binary', () => {
+  assert.is(read(`config plan 'plan'\n\toption cap '20GB'\n`).plan.units, 'GB');
+  assert.is(read(`config plan 'plan'\n\toption cap '20GiB'\n`).plan.units, 'GiB');
+  assert.is(read(`config plan 'plan'\n\toption cap '20G'\n`).plan.units, 'GiB');
+  assert.is(read(`config plan 'plan'\n\toption cap 'none'\n\tlist topup_size '500MB'\n`).plan.units, 'GB');
+  assert.is(read(`config plan 'plan'\n\toption cap '21474836480'\n`).plan.units, 'GiB');
+});
+
+config('sizes are written back in their family and read back exactly', () => {
+  for (const [bytes, units, text] of [
+    [20 * 1000 ** 3, 'GB', '20GB'],
+    [1.5 * 1000 ** 3, 'GB', '1500MB'],
+    [20 * 1024 ** 3, 'GiB', '20GiB'],
+    [20 * 1024 ** 3, 'GB', '21.47483648GB'],
+    [20 * 1000 ** 3, 'GiB', '19531250KiB'],
+    [1234567, 'GiB', '1.1773748397827148MiB'],
+  ] as const) {
+    assert.is(formatSize(bytes, units), text);
+    assert.is(parseSize(text), bytes);
+  }
+});
+
 config.run();

@@ -92,12 +92,29 @@ proc('SIGKILL loses at most the last tick: the RAM journal carries the count ove
   await second.dispose();
 });
 
+proc('a fresh --state-dir ignores the RAM journal of another store in the same RAM directory, and says so', async () => {
+  const ramDir = tempDir();
+  const first = await startDaemonProcess({ stateDir: tempDir(), args: ['--ram-dir', ramDir] });
+  const session = await signInCustomer(first);
+  await new Promise((r) => setTimeout(r, 6000));
+  const seen = (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { total: number } };
+  assert.ok(seen.usage.total > 0);
+  await first.stop('SIGKILL');
+  const other = await startDaemonProcess({ stateDir: tempDir(), args: ['--ram-dir', ramDir] });
+  const again = await signInCustomer(other);
+  const after = (await (await fetch(`${other.url}/api/status`, { headers: { cookie: again.cookie } })).json()) as { usage: { total: number } };
+  // The other store had counted six seconds and more of simulated traffic; this one only its own first moments.
+  assert.ok(after.usage.total < seen.usage.total, `took the other store's usage: ${after.usage.total} >= ${seen.usage.total}`);
+  assert.match(other.output(), /RAM journal's usage belongs to another store/);
+  await other.dispose();
+});
+
 proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refused and the old kept', async () => {
   const stateDir = tempDir();
   const first = await startDaemonProcess({ stateDir });
   const session = await signInCustomer(first);
   const status = async () =>
-    (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { total: number; allowance: number } };
+    (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { total: number; allowance: number; cycleStart: string } };
   await new Promise((r) => setTimeout(r, 1500));
   const before = await status();
   assert.is(before.usage.allowance, 20 * 1024 ** 3);
@@ -107,12 +124,19 @@ proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refus
   const config = readFileSync(join(repo, 'openwrt/files/etc/config/modem-admin'), 'utf8');
   writeFileSync(uciFile, config.replace("option cap '20G'", "option cap '30G'"));
   process.kill(first.pid, 'SIGHUP');
-  await waitFor(() => /reload: changed plan\.cap/.test(first.output())).catch((error: Error) => {
+  // The period closes once the reload is read (the log's last word on it), then the status is built anew.
+  await waitFor(() => /reload: changed plan\.cap/.test(first.output()) && /the plan changed \(cap\)/.test(first.output())).catch((error: Error) => {
     throw new Error(`${error.message}:\n${first.output()}`);
   });
+  await new Promise((r) => setTimeout(r, 300));
   const after = await status();
   assert.is(after.usage.allowance, 30 * 1024 ** 3);
-  assert.ok(after.usage.total >= before.usage.total, 'counts kept');
+  // A new cap takes effect at the reload: the period closed there, with its counts, into history.
+  const reloadedAt = Date.parse(after.usage.cycleStart);
+  assert.ok(reloadedAt > Date.parse(before.usage.cycleStart) && reloadedAt <= Date.now(), `the period opened at the reload: ${after.usage.cycleStart}`);
+  const past = (await (await fetch(`${first.url}/api/usage/history`, { headers: { cookie: session.cookie } })).json()) as { cycles: { end: string; total: number }[] };
+  assert.is(past.cycles[0]!.end, after.usage.cycleStart);
+  assert.ok(past.cycles[0]!.total >= before.usage.total, 'counts kept in the closed period');
   writeFileSync(uciFile, config.replace("option cap '20G'", "option cap 'lots'"));
   process.kill(first.pid, 'SIGHUP');
   await waitFor(() => /reload: kept the running configuration: [\s\S]*plan\.cap/.test(first.output()));
@@ -120,6 +144,34 @@ proc('SIGHUP re-reads the configuration and keeps the counts; a bad one is refus
   process.kill(first.pid, 'SIGUSR1');
   await new Promise((r) => setTimeout(r, 300));
   assert.is((await fetch(`${first.url}/healthz`)).status, 200, 'a re-apply request leaves it serving');
+  assert.is(await first.stop('SIGTERM'), 0);
+});
+
+proc('uci + SIGHUP: a plan change that no longer warrants the throttle lifts it within one tick', async () => {
+  const stateDir = tempDir();
+  const config = readFileSync(join(repo, 'openwrt/files/etc/config/modem-admin'), 'utf8');
+  const configFile = join(tempDir(), 'modem-admin');
+  writeFileSync(configFile, config.replace("option cap '20G'", "option cap '100K'"));
+  const first = await startDaemonProcess({ stateDir, config: configFile });
+  const session = await signInCustomer(first);
+  const status = async () =>
+    (await (await fetch(`${first.url}/api/status`, { headers: { cookie: session.cookie } })).json()) as { usage: { state: string; total: number } };
+  const until = async (state: string, ms: number) => {
+    const end = Date.now() + ms;
+    while ((await status()).usage.state !== state) {
+      if (Date.now() > end) throw new Error(`not ${state} after ${ms} ms: ${JSON.stringify(await status())}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await until('throttled', 8000);
+  mkdirSync(join(stateDir, 'sim', 'uci'), { recursive: true });
+  writeFileSync(join(stateDir, 'sim', 'uci', 'modem-admin'), config);
+  const sent = Date.now();
+  process.kill(first.pid, 'SIGHUP');
+  // poll_ms is 1000 in the shipped config: one tick, and the time to see it.
+  await until('normal', 1500);
+  console.log(`    throttle lifted ${Date.now() - sent} ms after SIGHUP`);
+  assert.match(first.output(), /the plan changed \(cap\)/);
   assert.is(await first.stop('SIGTERM'), 0);
 });
 

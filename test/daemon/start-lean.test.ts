@@ -2,7 +2,7 @@
 // load @hono/node-server, which brings Node's fetch implementation (undici),
 // http2 and tls (about 13 MiB of RSS). /healthz answers without them, with the
 // same host check as the app; the first other request loads them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 async function loaded(pid: number, file: string): Promise<string[]> {
+  // The previous answer must not be read as this one.
+  rmSync(file, { force: true });
   process.kill(pid, 'SIGUSR2');
   for (let i = 0; i < 100; i++) {
     try {

@@ -24,9 +24,10 @@ export interface Netns {
   add(label?: string): Promise<string>;
   /**
    * Creates a veth pair between namespaces `a` and `b` (never in the host's),
-   * addressed with the next free test subnet and up on both ends.
+   * addressed with the next free test subnet and up on both ends. `index`
+   * gives end `a` that ifindex (as a rebooted router can give its WAN device the same one).
    */
-  veth(a: string, b: string, names?: { a?: string; b?: string }): Promise<Veth>;
+  veth(a: string, b: string, names?: { a?: string; b?: string; index?: number }): Promise<Veth>;
   /** Deletes a veth pair: deleting one end removes the other. */
   deleteVeth(veth: Veth): Promise<void>;
   /** Runs argv inside namespace `ns` (`ip netns exec`, which also remounts /sys for it). */
@@ -139,7 +140,8 @@ export async function withNetns<T>(fn: (net: Netns) => Promise<T>, runner: Comma
       const veth = { a: end(a, names.a ?? `veth${n}a`, 1), b: end(b, names.b ?? `veth${n}b`, 2) };
       // Created inside `a` with its peer put straight into `b`: the host's
       // namespace never sees either end, so names cannot clash with it.
-      await runner.run(['ip', '-n', a, 'link', 'add', veth.a.dev, 'type', 'veth', 'peer', 'name', veth.b.dev, 'netns', b]);
+      const index = names.index === undefined ? [] : ['index', String(names.index)];
+      await runner.run(['ip', '-n', a, 'link', 'add', veth.a.dev, ...index, 'type', 'veth', 'peer', 'name', veth.b.dev, 'netns', b]);
       // Up before addressing: an IPv6 address added while the link is down
       // answered its first neighbour solicitation only after about a second.
       for (const side of [veth.a, veth.b]) await runner.run(['ip', '-n', side.ns, 'link', 'set', side.dev, 'up']);

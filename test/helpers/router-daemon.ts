@@ -21,6 +21,7 @@ export type PlanOptions = {
   cap: string;
   policy: 'throttle' | 'block' | 'alert';
   flushMinutes?: number;
+  maxLinkMbit?: number;
   installerHash?: string;
   topupSizes?: string[];
 };
@@ -33,6 +34,7 @@ export function daemonConfig(o: PlanOptions): string {
     `\toption lan_device '${LAN}'`,
     `\toption poll_ms '${o.pollMs}'`,
     ...(o.flushMinutes ? [`\toption flush_minutes '${o.flushMinutes}'`] : []),
+    ...(o.maxLinkMbit ? [`\toption max_link_mbit '${o.maxLinkMbit}'`] : []),
     ...(o.installerHash ? [`\toption installer_password_hash '${o.installerHash}'`] : []),
     "config plan 'plan'",
     "\toption timezone 'UTC'",

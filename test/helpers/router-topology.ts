@@ -38,11 +38,13 @@ export async function routeInet(net: Netns, inet: string, wan: Veth): Promise<vo
  * A modem reconnect: deletes the WAN veth, runs `whileDown` (if given), and
  * makes a new one with the same names (a new ifindex, counters from zero, no
  * qdiscs), in a new test subnet. Updates `t.wan` and the internet's routes.
+ * With `index`, the new WAN device gets that ifindex (what a router's wwan0
+ * gets again after a reboot).
  */
-export async function reconnectWan(net: Netns, t: Topology, whileDown?: () => Promise<void>): Promise<Veth> {
+export async function reconnectWan(net: Netns, t: Topology, whileDown?: () => Promise<void>, index?: number): Promise<Veth> {
   await net.deleteVeth(t.wan);
   await whileDown?.();
-  t.wan = await net.veth(t.router, t.inet, { a: WAN, b: 'isp0' });
+  t.wan = await net.veth(t.router, t.inet, { a: WAN, b: 'isp0', ...(index === undefined ? {} : { index }) });
   await routeInet(net, t.inet, t.wan);
   return t.wan;
 }

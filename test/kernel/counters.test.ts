@@ -1,7 +1,7 @@
 // The linux counters port against a real kernel: two namespaces joined by a
 // veth pair, real TCP traffic between them, counters read from inside the
 // receiving namespace (sysfs shows the namespace of the process reading it).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,8 +48,9 @@ files('reads ifindex and byte counts from the given sysfs root, null when absent
     writeFileSync(join(root, 'wwan0/ifindex'), '7\n');
     writeFileSync(join(root, 'wwan0/statistics/rx_bytes'), '18446744073\n');
     writeFileSync(join(root, 'wwan0/statistics/tx_bytes'), '42\n');
-    const port = linuxCounters({ root });
-    assert.equal(await port.read('wwan0'), { ifindex: 7, rxBytes: 18446744073, txBytes: 42 });
+    writeFileSync(join(root, 'boot_id'), '8d3f2c1a-5b7e-4f0a-9c2d-1e6b4a7f9c30\n');
+    const port = linuxCounters({ root, bootIdFile: join(root, 'boot_id') });
+    assert.equal(await port.read('wwan0'), { bootId: '8d3f2c1a-5b7e-4f0a-9c2d-1e6b4a7f9c30', ifindex: 7, rxBytes: 18446744073, txBytes: 42 });
     assert.is(await port.read('wwan1'), null);
     writeFileSync(join(root, 'wwan0/statistics/tx_bytes'), 'garbage\n');
     try {
@@ -66,6 +67,8 @@ files('reads ifindex and byte counts from the given sysfs root, null when absent
 files('reads the host loopback through the real /sys/class/net', async () => {
   const lo = await linuxCounters().read('lo');
   assert.ok(lo && lo.ifindex === 1 && lo.rxBytes >= 0, JSON.stringify(lo));
+  // The kernel's own boot id, the same one every reading of this boot carries.
+  assert.is(lo.bootId, readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
 });
 
 files.run();

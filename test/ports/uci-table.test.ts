@@ -5,7 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planToUci } from '../../device-daemon/src/core/plan-settings.ts';
-import type { PlanJson } from '../../device-daemon/src/api/index.ts';
+import type { PlanView } from '../../device-daemon/src/api/index.ts';
 import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
 import { seededRandom } from '../../device-daemon/src/ports/sim/random.ts';
 import { cliUci } from '../../device-daemon/src/ports/uci/cli.ts';
@@ -57,10 +57,10 @@ table('any order of Wi-Fi settings ends as the last one written once (30 seeded 
 });
 
 table('any order of plans ends as the last plan written once (30 seeded runs)', async () => {
-  const plans: PlanJson[] = [
-    { cycle: 'monthly', cycleDay: 1, cycleDays: 30, cycleAnchor: null, timezone: 'Europe/Warsaw', cap: 20 * 1024 ** 3, policy: 'throttle', throttleDownKbit: 64, throttleUpKbit: 64, alertPercent: [50, 80, 100], topupSizes: [512 * 1024 ** 2] },
-    { cycle: 'calendar', cycleDay: 'last', cycleDays: 30, cycleAnchor: null, timezone: 'UTC', cap: null, policy: 'alert', throttleDownKbit: 128, throttleUpKbit: 64, alertPercent: [], topupSizes: [1024 ** 3, 2 * 1024 ** 3] },
-    { cycle: 'days', cycleDay: 1, cycleDays: 7, cycleAnchor: '2026-11-01', timezone: 'Europe/Madrid', cap: 5 * 1024 ** 3, policy: 'block', throttleDownKbit: 64, throttleUpKbit: 64, alertPercent: [90], topupSizes: [512 * 1024 ** 2] },
+  const plans: PlanView[] = [
+    { cycle: 'monthly', cycleDay: 1, cycleDays: 30, cycleFirstDays: 0, units: 'GiB', cycleAnchor: null, timezone: 'Europe/Warsaw', cap: 20 * 1024 ** 3, policy: 'throttle', throttleDownKbit: 64, throttleUpKbit: 64, alertPercent: [50, 80, 100], topupSizes: [512 * 1024 ** 2] },
+    { cycle: 'calendar', cycleDay: 'last', cycleDays: 30, cycleFirstDays: 30, units: 'GB', cycleAnchor: null, timezone: 'UTC', cap: null, policy: 'alert', throttleDownKbit: 128, throttleUpKbit: 64, alertPercent: [], topupSizes: [1024 ** 3, 2 * 1024 ** 3] },
+    { cycle: 'days', cycleDay: 1, cycleDays: 7, cycleFirstDays: 0, units: 'GiB', cycleAnchor: '2026-11-01', timezone: 'Europe/Madrid', cap: 5 * 1024 ** 3, policy: 'block', throttleDownKbit: 64, throttleUpKbit: 64, alertPercent: [90], topupSizes: [512 * 1024 ** 2] },
   ];
   for (let seed = 1; seed <= 30; seed++) {
     const random = seededRandom(seed);

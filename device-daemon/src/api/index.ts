@@ -16,7 +16,7 @@ import type { LoginRequest } from '../features/session/schemas.ts';
 
 export type { SessionInfo, SessionState, Role } from '../features/session/schemas.ts';
 export type { Status } from '../features/status/schemas.ts';
-export type { PlanJson } from '../features/plan/schemas.ts';
+export type { PlanJson, PlanView } from '../features/plan/schemas.ts';
 export type { WifiInputJson, WifiJson } from '../features/wifi/schemas.ts';
 export type { ClientJson } from '../features/devices/schemas.ts';
 export type { SignalFrame } from '../features/modem/signal-meter.ts';
@@ -55,5 +55,6 @@ export type ScanJson = ModemSchema['/mobile/scan']['$post']['output'];
 export type SystemJson = SystemSchema['/system']['$get']['output'];
 export type CheckJson = SystemSchema['/system/connectivity']['$post']['output'];
 export type RecordJson = NonNullable<SystemSchema['/commissioning']['$get']['output']['record']>;
-/** The signal bands' limits: the meter's sparklines draw them (a value, shared so both sides agree). */
-export { THRESHOLDS } from '../core/signal-meter.ts';
+/** The signal bands' limits, sent with the first signal event: the meter's sparklines draw them. */
+export type SignalLimits = typeof import('../core/signal-meter.ts').THRESHOLDS;
+export type { UpdatesJson } from '../features/updates/service.ts';

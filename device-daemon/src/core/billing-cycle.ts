@@ -1,12 +1,16 @@
 // Billing cycles: which period an instant belongs to, in the plan's time zone.
 // Time and plan are parameters; nothing here reads a clock.
-import { addDays, daysInMonth, startOfDay, toLocal, type LocalDate } from './zoned-time.ts';
+import { addDays, compareDates, daysBetween, daysInMonth, localDate, startOfDay, toLocal, type LocalDate } from './zoned-time.ts';
 
 export type CycleSpec =
   /** Monthly from day N (1..31, clamped to short months) or the last day of each month. */
   | { kind: 'monthly'; day: number | 'last'; timeZone: string }
-  /** Calendar months; the first period, from activation, is prorated. */
-  | { kind: 'calendar'; timeZone: string; activated: LocalDate | null }
+  /**
+   * Calendar months. From activation, either the rest of that month (prorated),
+   * or, with `firstDays`, a first period of that many days and then the rest of
+   * the month it ends in (prorated), as ISP 003 bills.
+   */
+  | { kind: 'calendar'; timeZone: string; activated: LocalDate | null; firstDays?: number | null }
   /** Fixed N-day periods counted from an anchor date. */
   | { kind: 'days'; days: number; anchor: LocalDate; timeZone: string }
   /** Prepaid: funds valid N days from the last top-up (no top-up yet: from activation). */
@@ -19,7 +23,7 @@ export type Cycle = {
   /** Local dates of the first day and of the day the next cycle starts. */
   startDate: LocalDate;
   endDate: LocalDate;
-  /** Share of a full period's allowance this cycle gets (below 1 only for a prorated first month). */
+  /** Share of a full period's allowance this cycle gets (below 1 only for a prorated month). */
   allowanceShare: number;
 };
 
@@ -33,21 +37,13 @@ function shiftMonth(year: number, month: number, by: number): { year: number; mo
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-function compare(a: LocalDate, b: LocalDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
-}
-
 function make(startDate: LocalDate, endDate: LocalDate, timeZone: string, allowanceShare = 1): Cycle {
   return { start: startOfDay(startDate, timeZone), end: startOfDay(endDate, timeZone), startDate, endDate, allowanceShare };
 }
 
 function monthly(today: LocalDate, day: number | 'last', timeZone: string): Cycle {
   const thisAnchor = anchorDay(today.year, today.month, day);
-  if (compare(today, thisAnchor) >= 0) {
+  if (compareDates(today, thisAnchor) >= 0) {
     const next = shiftMonth(today.year, today.month, 1);
     return make(thisAnchor, anchorDay(next.year, next.month, day), timeZone);
   }
@@ -55,22 +51,38 @@ function monthly(today: LocalDate, day: number | 'last', timeZone: string): Cycl
   return make(anchorDay(prev.year, prev.month, day), thisAnchor, timeZone);
 }
 
+/** From `from` to the 1st of the next month, with the share of that month it covers. */
+function restOfMonth(from: LocalDate, timeZone: string): Cycle {
+  const next = shiftMonth(from.year, from.month, 1);
+  const end = { ...next, day: 1 };
+  return make(from, end, timeZone, daysBetween(from, end) / daysInMonth(from.year, from.month));
+}
+
+function calendar(today: LocalDate, spec: Extract<CycleSpec, { kind: 'calendar' }>): Cycle {
+  const month = monthly(today, 1, spec.timeZone);
+  const activated = spec.activated;
+  if (!activated || compareDates(today, activated) < 0) return month;
+  let prorated = activated;
+  if (spec.firstDays) {
+    // The first period is whole days from activation and gets a whole allowance.
+    const firstEnd = addDays(activated, spec.firstDays);
+    if (compareDates(today, firstEnd) < 0) return make(activated, firstEnd, spec.timeZone);
+    prorated = firstEnd;
+  }
+  // A prorated rest of a month, unless that starts on the 1st (then it is a whole month).
+  if (prorated.day === 1) return month;
+  const rest = restOfMonth(prorated, spec.timeZone);
+  return compareDates(today, rest.endDate) < 0 ? rest : month;
+}
+
 /** The billing cycle that contains instant `ms`. */
 export function cycleAt(ms: number, spec: CycleSpec): Cycle {
-  const today: LocalDate = toLocal(ms, spec.timeZone);
+  const today = localDate(ms, spec.timeZone);
   switch (spec.kind) {
     case 'monthly':
       return monthly(today, spec.day, spec.timeZone);
-    case 'calendar': {
-      const cycle = monthly(today, 1, spec.timeZone);
-      const activated = spec.activated;
-      if (activated && compare(activated, cycle.startDate) > 0 && compare(activated, today) <= 0) {
-        const full = daysBetween(cycle.startDate, cycle.endDate);
-        const share = daysBetween(activated, cycle.endDate) / full;
-        return make(activated, cycle.endDate, spec.timeZone, share);
-      }
-      return cycle;
-    }
+    case 'calendar':
+      return calendar(today, spec);
     case 'days': {
       const elapsed = daysBetween(spec.anchor, today);
       const index = Math.floor(elapsed / spec.days);
@@ -82,7 +94,12 @@ export function cycleAt(ms: number, spec: CycleSpec): Cycle {
   }
 }
 
-/** Whole or partial local days from `ms` to the end of `cycle`, rounded up. */
-export function daysLeft(ms: number, cycle: Pick<Cycle, 'end'>): number {
-  return Math.max(0, Math.ceil((cycle.end - ms) / 86_400_000));
+/**
+ * Local calendar days left in the cycle, today included: what a customer means by
+ * "days left". Not 24-hour blocks, which are off by one around DST changes.
+ */
+export function daysLeft(ms: number, cycle: Pick<Cycle, 'end'>, timeZone: string): number {
+  if (ms >= cycle.end) return 0;
+  // The last local date the cycle covers (its end is the first instant after it).
+  return daysBetween(toLocal(ms, timeZone), toLocal(cycle.end - 1, timeZone)) + 1;
 }

@@ -13,7 +13,7 @@ import { parseUciText, renderUciText, UciSyntaxError } from './uci-text.ts';
 export const BACKUP_FORMAT = 'modem-admin-backup';
 const SECRET_OPTIONS = ['installer_password_hash'];
 /** The section types the package knows; anything else in a restore is a mistake. */
-const KNOWN_TYPES = ['daemon', 'plan', 'balance', 'ussd', 'topup', 'apn', 'commissioning', 'connectivity'];
+const KNOWN_TYPES = ['daemon', 'plan', 'balance', 'ussd', 'topup', 'apn', 'commissioning', 'connectivity', 'ota'];
 
 export const BackupDocument = v.object({
   format: v.literal(BACKUP_FORMAT, `format: must be "${BACKUP_FORMAT}"`),

@@ -3,7 +3,7 @@
 import { readModemConfig, type ModemConfig } from './modem-config.ts';
 import * as v from 'valibot';
 import type { UciPackage, UciSection } from './device-data.ts';
-import { parseSize } from './size.ts';
+import { parseSize, sizeUnits, type SizeUnits } from './size.ts';
 import { isTimeZone } from './zoned-time.ts';
 
 const text = v.string();
@@ -54,6 +54,8 @@ const PlanSection = v.looseObject({
   cycle: v.optional(v.picklist(['monthly', 'calendar', 'prepaid', 'days'], 'must be monthly, calendar, prepaid or days'), 'monthly'),
   cycle_day: v.optional(v.union([v.literal('last'), int(1, 31)], 'must be 1 to 31 or last'), '1'),
   cycle_days: v.optional(int(1, 366), '30'),
+  /** calendar: a first period of this many days from cycle_anchor, then the rest of that month prorated (0: none). */
+  cycle_first_days: v.optional(int(0, 366), '0'),
   cycle_anchor: v.optional(v.pipe(text, v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date YYYY-MM-DD'))),
   timezone: v.optional(v.pipe(text, v.check(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')), 'UTC'),
   cap: v.optional(v.union([v.literal('none'), size], 'must be a size such as 20G, or none')),
@@ -65,7 +67,10 @@ const PlanSection = v.looseObject({
 });
 
 export type DaemonConfig = v.InferOutput<typeof DaemonSection>;
-export type PlanConfig = v.InferOutput<typeof PlanSection>;
+export type PlanConfig = v.InferOutput<typeof PlanSection> & {
+  /** The unit family the plan's sizes were written in: how the UI and API show sizes. */
+  units: SizeUnits;
+};
 /** `modem`: the operator's codes (core/modem-config.ts), read with the rest. */
 export type Config = { daemon: DaemonConfig; plan: PlanConfig; modem: ModemConfig };
 
@@ -99,7 +104,17 @@ function check<T extends v.GenericSchema>(schema: T, options: unknown, where: st
 export function readConfig(pkg: UciPackage): Config {
   return {
     daemon: check(DaemonSection, section(pkg, 'daemon', 'main'), 'main'),
-    plan: check(PlanSection, section(pkg, 'plan', 'plan'), 'plan'),
+    plan: { ...check(PlanSection, section(pkg, 'plan', 'plan'), 'plan'), units: planUnits(section(pkg, 'plan', 'plan')) },
     modem: readModemConfig(pkg),
   };
+}
+
+/** The family of the cap as written, else of the first top-up size; binary (as "20G") without either. */
+function planUnits(options: UciSection['options']): SizeUnits {
+  const written = [options.cap, options.topup_size].flat().filter((x): x is string => typeof x === 'string');
+  for (const text of written) {
+    const units = sizeUnits(text);
+    if (units) return units;
+  }
+  return 'GiB';
 }

@@ -19,8 +19,9 @@ export type PlanState = {
   newAlerts: number[];
 };
 
-/** This cycle's allowance: the cap times the cycle's share, plus top-ups. */
+/** This cycle's allowance: the cap times the cycle's share, plus top-ups; nothing once prepaid validity has lapsed. */
 export function allowanceOf(plan: PlanConfig, cycle: Pick<Cycle, 'allowanceShare'>, ledger: Ledger): number | null {
+  if (ledger.lapsed) return 0;
   if (plan.cap === undefined || plan.cap === 'none') return null;
   return Math.floor(plan.cap * cycle.allowanceShare) + topupBytes(ledger);
 }
@@ -28,6 +29,11 @@ export function allowanceOf(plan: PlanConfig, cycle: Pick<Cycle, 'allowanceShare
 export function planState(plan: PlanConfig, cycle: Pick<Cycle, 'allowanceShare'>, ledger: Ledger): PlanState {
   const used = usedBytes(ledger);
   const allowance = allowanceOf(plan, cycle, ledger);
+  if (ledger.lapsed) {
+    // Not a cap reached but validity ended. The operator stops a lapsed line
+    // itself; we add a block of our own only when the plan says block.
+    return { used, allowance, overCap: false, desired: { shaper: null, blocked: plan.policy === 'block' }, newAlerts: [] };
+  }
   const overCap = allowance !== null && used >= allowance;
   const desired: Desired = {
     shaper: overCap && plan.policy === 'throttle' ? { downKbit: plan.throttle_down_kbit, upKbit: plan.throttle_up_kbit } : null,

@@ -25,7 +25,8 @@ export function buildStatus(input: StatusInput): Status {
   const warnAt = Math.min(...plan.alert_percent, 100);
   let state: UsageState = 'normal';
   if (input.enforced !== 'none') state = input.enforced;
-  else if (allowance !== null && used * 100 >= allowance * warnAt) state = 'warning';
+  // A lapsed prepaid period has nothing left by rule; the overview says validity ended instead.
+  else if (allowance !== null && !ledger.lapsed && used * 100 >= allowance * warnAt) state = 'warning';
   const notices: Notice[] = [...input.notices];
   for (const percent of ledger.alerts) {
     notices.push({ id: `alert-${percent}`, level: percent >= 100 ? 'warning' : 'info', code: 'usage-alert', params: { percent } });
@@ -52,15 +53,20 @@ export function buildStatus(input: StatusInput): Status {
       total: used,
       allowance,
       left: allowance === null ? null : Math.max(0, allowance - used),
-      daysLeft: daysLeft(input.now, cycle),
+      daysLeft: daysLeft(input.now, cycle, plan.timezone),
       state,
       overCap,
+      validity:
+        plan.cycle === 'prepaid'
+          ? { endsAt: new Date(ledger.lapsed ? ledger.cycleStart : cycle.end).toISOString(), daysLeft: ledger.lapsed ? 0 : daysLeft(input.now, cycle, plan.timezone), lapsed: Boolean(ledger.lapsed) }
+          : null,
     },
     plan: {
       policy: plan.policy,
       throttleDownKbit: plan.throttle_down_kbit,
       throttleUpKbit: plan.throttle_up_kbit,
       topupSizes: plan.topup_size,
+      units: plan.units,
     },
     notices,
   };

@@ -35,17 +35,29 @@ export type Ledger = {
    * cycle of the real date instead of closing it.
    */
   provisional?: boolean;
+  /**
+   * Share of the plan's cap this period gets, when it is not what the plan's rule
+   * gives for its dates (a prorated month). Absent: 1.
+   */
+  allowanceShare?: number;
+  /** Prepaid validity has ended: what was left is gone until the next top-up. */
+  lapsed?: boolean;
   /** Newest first, at most HISTORY_LENGTH. */
   history: PastCycle[];
 };
 
 export const HISTORY_LENGTH = 24;
 
-export function emptyLedger(cycle: Pick<Cycle, 'start' | 'end'>): Ledger {
+/** A period to open: its bounds, and what sets it apart from a plain one. */
+export type Period = Pick<Cycle, 'start' | 'end'> & { allowanceShare?: number; lapsed?: boolean };
+
+export function emptyLedger(cycle: Period): Ledger {
   return {
     version: 1,
     cycleStart: cycle.start,
     cycleEnd: cycle.end,
+    ...(cycle.allowanceShare !== undefined && cycle.allowanceShare !== 1 ? { allowanceShare: cycle.allowanceShare } : {}),
+    ...(cycle.lapsed ? { lapsed: true } : {}),
     total: { down: 0, up: 0 },
     adjust: 0,
     daily: {},
@@ -114,18 +126,48 @@ export function markAlerts(ledger: Ledger, percents: number[]): Ledger {
 }
 
 /**
- * Closes the ledger's cycle and opens `next`. Only when `next` starts at or after
- * the ledger's cycle end, so a clock that jumps back never re-opens a cycle.
- * Top-ups and corrections belong to the closed cycle: unused data never rolls over.
+ * Closes the ledger's period at instant `end` into history and opens `next`.
+ * Top-ups and corrections belong to the closed period: unused data never rolls over.
  */
-export function rollover(ledger: Ledger, next: Pick<Cycle, 'start' | 'end'>): Ledger {
-  if (next.start < ledger.cycleEnd) return ledger;
+export function closeAt(ledger: Ledger, end: number, next: Period): Ledger {
   const closed: PastCycle = {
     start: ledger.cycleStart,
-    end: ledger.cycleEnd,
+    end,
     ...ledger.total,
     adjust: ledger.adjust,
     topupBytes: topupBytes(ledger),
   };
   return { ...emptyLedger(next), history: [closed, ...ledger.history].slice(0, HISTORY_LENGTH) };
+}
+
+/**
+ * Closes the ledger's cycle at its end and opens `next`. Only when `next` starts
+ * at or after that end, so a clock that jumps back never re-opens a cycle.
+ */
+export function rollover(ledger: Ledger, next: Period): Ledger {
+  if (next.start < ledger.cycleEnd) return ledger;
+  return closeAt(ledger, ledger.cycleEnd, next);
+}
+
+/**
+ * The trusted clock went back before the open period began: the period of `now`
+ * is opened again, holding what the open one counted and what the closed periods
+ * that reach past its start had, so that no period lies in the clock's future and
+ * nothing counted is lost.
+ */
+export function reopen(ledger: Ledger, cycle: Period): Ledger {
+  const folded = ledger.history.filter((h) => h.end > cycle.start);
+  const sum = (pick: (b: PastCycle) => number) => folded.reduce((n, h) => n + pick(h), 0);
+  const { allowanceShare: _share, lapsed: _lapsed, ...kept } = ledger;
+  const fresh = emptyLedger(cycle);
+  return {
+    ...kept,
+    cycleStart: fresh.cycleStart,
+    cycleEnd: fresh.cycleEnd,
+    ...(fresh.allowanceShare === undefined ? {} : { allowanceShare: fresh.allowanceShare }),
+    ...(fresh.lapsed ? { lapsed: true } : {}),
+    total: { down: ledger.total.down + sum((h) => h.down), up: ledger.total.up + sum((h) => h.up) },
+    adjust: ledger.adjust + sum((h) => h.adjust),
+    history: ledger.history.filter((h) => h.end <= cycle.start),
+  };
 }

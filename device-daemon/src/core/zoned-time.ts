@@ -70,8 +70,18 @@ export function fromLocal(t: LocalDateTime, timeZone: string): number {
     .map((offset) => wall - offset)
     .sort((a, b) => a - b);
   for (const ms of candidates) if (asUtc(toLocal(ms, timeZone)) === wall) return ms;
-  // In a gap: no instant shows this wall time; the gap ends at the later offset.
-  return wall - offsetAt(wall + 86_400_000, timeZone);
+  // In a gap: no instant shows this wall time. The clocks jumped forward at some
+  // instant between the two readings of `wall` (before it under the later offset,
+  // after it under the earlier one); the first instant after the gap is that jump.
+  let before = wall - offsetAt(wall + 86_400_000, timeZone);
+  let after = wall - offsetAt(wall - 86_400_000, timeZone);
+  const offsetBefore = offsetAt(before, timeZone);
+  while (after - before > 1000) {
+    const mid = before + Math.floor((after - before) / 2000) * 1000;
+    if (offsetAt(mid, timeZone) === offsetBefore) before = mid;
+    else after = mid;
+  }
+  return after;
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -82,6 +92,22 @@ export function daysInMonth(year: number, month: number): number {
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Orders two local dates: negative, zero or positive as `a` is before, on or after `b`. */
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** Whole calendar days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}
+
+/** The local date (without the time) at instant `ms`. */
+export function localDate(ms: number, timeZone: string): LocalDate {
+  const { year, month, day } = toLocal(ms, timeZone);
+  return { year, month, day };
 }
 
 /** Local midnight of `date` as an instant. */

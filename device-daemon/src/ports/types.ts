@@ -1,6 +1,7 @@
 // The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
 // simulated one; the rest of the daemon sees only these interfaces.
 
+import type { StoredFile } from '../core/stored-file.ts';
 import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts } from '../core/device-data.ts';
 import type { WifiNetwork } from '../core/wifi-networks.ts';
 
@@ -27,6 +28,8 @@ export interface CommandRunner {
 
 /** Byte counters of one network interface, as the kernel reports them. */
 export type InterfaceCounters = {
+  /** The kernel's boot id: changes at every boot, when all counters start again from zero. */
+  bootId: string | null;
   /** Changes when the interface is deleted and created again (modem reconnect). */
   ifindex: number;
   rxBytes: number;
@@ -204,9 +207,9 @@ export interface Clock {
 }
 
 export interface StorePort {
-  /** The newest good generation of `name`, or null when none exists. */
-  read(name: string): Promise<unknown | null>;
-  write(name: string, value: unknown): Promise<void>;
+  /** The newest good generation of `file`, in its current shape, or null when there is none. */
+  read<T>(file: StoredFile<T>): Promise<T | null>;
+  write<T>(file: StoredFile<T>, value: T): Promise<void>;
 }
 
 export type Ports = {

@@ -20,6 +20,9 @@ export const en = {
   'nav.plan': 'Plan',
   'nav.audit': 'Audit log',
   'nav.system': 'System',
+  'nav.updates': 'Updates',
+  'up.banner': 'A modem update ({version}) will be installed on {date} at night. The internet drops for a few minutes.',
+  'up.details': 'Details',
   'nav.signOut': 'Sign out',
   'si.title': 'Sign in',
   'su.title': 'Set up your modem',
@@ -37,4 +40,5 @@ export const en = {
   'n.usage-alert': 'You have used {percent}% of your allowance.',
   'n.offload-bypass': 'Flow offloading is on: limits and counts cannot hold. Turn it off in the firewall.',
   'n.enforcement-failed': 'The limit or block could not be applied: {message}',
+  'n.state-not-saved': 'State not saved to {where} ({reason}); retrying.',
 } satisfies Record<string, string | Plural>;

@@ -51,20 +51,22 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
 }
 
 const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+const families = { GB: { base: 1000, units: ['B', 'kB', 'MB', 'GB', 'TB'] }, GiB: { base: 1024, units: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] } };
 
 /**
- * Bytes as "12.3 GB" / "12,3 GB". The plan's sizes are binary (a '20G' cap is 20 × 1024³
- * bytes), so we divide by powers of 1024 but keep the GB/MB labels that the plans use:
- * a 20G cap then reads "20 GB", as the customer's contract says.
+ * Bytes as "12.3 GB" / "12,3 GB". Given the plan's unit family, in it: powers of ten
+ * for "GB", of two for "GiB", so the figures read as the contract is written. Without
+ * one, powers of 1024 under the GB/MB labels that binary plans ("20G") have always shown.
  */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, family?: 'GB' | 'GiB'): string {
+  const { base, units: labels } = family ? families[family] : { base: 1024, units };
   let i = 0;
-  while (bytes >= 1024 && i < units.length - 1) {
-    bytes /= 1024;
+  while (bytes >= base && i < labels.length - 1) {
+    bytes /= base;
     i++;
   }
   const digits = i > 0 && bytes < 100 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(bytes) + '\u00a0' + units[i];
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(bytes) + '\u00a0' + labels[i];
 }
 
 /**

@@ -15,6 +15,7 @@ import type { en as plan } from './en/plan.ts';
 import type { en as setup } from './en/setup.ts';
 import type { en as shared } from './en/shared.ts';
 import type { en as usage } from './en/usage.ts';
+import type { en as updates } from './en/updates.ts';
 import type { Plural } from './types.ts';
 
 type All = typeof core &
@@ -25,6 +26,7 @@ type All = typeof core &
   typeof setup &
   typeof shared &
   typeof usage &
+  typeof updates &
   typeof balance &
   typeof sms &
   typeof system &

@@ -11,5 +11,6 @@ export { SignIn } from './sign-in.tsx';
 export { Signal } from './signal.tsx';
 export { Sms } from './sms.tsx';
 export { System } from './system.tsx';
+export { Updates } from './updates.tsx';
 export { Usage } from './usage.tsx';
 export { Wifi } from './wifi.tsx';

@@ -19,21 +19,25 @@ export function Overview() {
   );
 }
 
-function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
+function Usage({ status: { usage: u, timeTrusted, plan } }: { status: Status }) {
   const date = formatDate(u.cycleEnd, u.timeZone);
+  // Sizes in the family the plan is written in ("20GB" in GB, "20GiB" in GiB).
+  const size = (bytes: number) => formatBytes(bytes, plan.units);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
+  // Prepaid validity that ended leaves no allowance to measure against: only what was used shows.
+  const lapsed = u.validity?.lapsed === true;
   return (
     <section class={`card usage ${u.state}`}>
       <h1>{t('u.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="u.used" bytes={u.total} />
-        {u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="u.over" bytes={u.total - u.allowance} />
+        <Figure class="used" label="u.used" bytes={u.total} size={size} />
+        {lapsed ? null : u.overCap && u.allowance !== null ? (
+          <Figure class="left" label="u.over" bytes={u.total - u.allowance} size={size} />
         ) : (
-          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} />
+          u.left !== null && <Figure class="left" label="u.left" bytes={u.left} size={size} />
         )}
       </div>
-      {u.allowance === null ? (
+      {lapsed ? null : u.allowance === null ? (
         <p>{t('u.noCap')}</p>
       ) : (
         <>
@@ -48,26 +52,41 @@ function Usage({ status: { usage: u, timeTrusted } }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('u.of', { total: formatBytes(u.allowance) })}</span>
+            <span>{t('u.of', { total: size(u.allowance) })}</span>
             <strong class="state">{t(`u.state.${u.state}`)}</strong>
           </p>
         </>
       )}
-      <p class="row">
-        <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
-        <span>{t('u.resets', { date })}</span>
-      </p>
+      {u.validity ? (
+        // Prepaid: the period is the funds' validity, moved by each top-up.
+        u.validity.lapsed ? (
+          <p class="validity ended" role="status">
+            {t('u.validity.ended', { date: formatDate(u.validity.endsAt, u.timeZone) })}
+          </p>
+        ) : (
+          <p class="row validity">
+            <strong>{t('u.validity.left', { n: u.validity.daysLeft })}</strong>
+            {/* endsAt is the first instant without validity: the last valid day is the one before it. */}
+            <span>{t('u.validity.until', { date: formatDate(new Date(Date.parse(u.validity.endsAt) - 1).toISOString(), u.timeZone) })}</span>
+          </p>
+        )
+      ) : (
+        <p class="row">
+          <strong>{t('u.daysLeft', { n: u.daysLeft })}</strong>
+          <span>{t('u.resets', { date })}</span>
+        </p>
+      )}
       <p class="note">{t('u.billed')}</p>
       {!timeTrusted && <p class="note">{t('u.clock')}</p>}
     </section>
   );
 }
 
-function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number }) {
+function Figure(props: { class: string; label: 'u.used' | 'u.left' | 'u.over'; bytes: number; size: (bytes: number) => string }) {
   return (
     <p class={props.class}>
       {t(props.label)}
-      <data value={props.bytes}>{formatBytes(props.bytes)}</data>
+      <data value={props.bytes}>{props.size(props.bytes)}</data>
     </p>
   );
 }

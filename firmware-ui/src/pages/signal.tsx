@@ -4,8 +4,7 @@
 // best-so-far marked; the best reading with its time and cell; the serving cell; an optional
 // tone whose pitch follows RSRP. One `signal` event a second; the first brings the history.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SignalEvent, SignalSample } from '../api.ts';
-import { THRESHOLDS } from '../../../device-daemon/src/api/index.ts';
+import type { SignalEvent, SignalLimits, SignalSample } from '../api.ts';
 import { en } from '../i18n/en/signal.ts';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -27,6 +26,8 @@ export function Signal() {
   const [, state] = useApp();
   const [frame, setFrame] = useState<SignalEvent | null>(null);
   const [history, setHistory] = useState<SignalSample[]>([]);
+  // The bands' limits come with the first event (the daemon's own, so both sides agree).
+  const [limits, setLimits] = useState<SignalLimits | null>(null);
   const [lost, setLost] = useState(false);
   // The tone plays while `player` holds one: off by default, on and off by the button.
   const player = useRef<Tone | null>(null);
@@ -36,6 +37,7 @@ export function Signal() {
       state.api.signal(
         (f) => {
           setFrame(f);
+          if (f.limits) setLimits(f.limits);
           setLost(false);
           setHistory((h) => [...(f.history ?? h), ...(f.history ? [] : [f.sample])].filter((s) => s.t > f.sample.t - SPAN));
           player.current?.play(f.sample.rsrp);
@@ -80,7 +82,7 @@ export function Signal() {
                 {m.band && <strong>{t(`sg.band.${m.band}`)}</strong>}
                 {m.trend && <span class={m.trend}>{t(`sg.trend.${m.trend}`)}</span>}
               </p>
-              <Spark name={name} values={history.map((s) => [s.t, s[key]])} end={frame.sample.t} lo={lo} hi={hi} limits={THRESHOLDS[key]} best={best?.[key] ?? null} />
+              <Spark name={name} values={history.map((s) => [s.t, s[key]])} end={frame.sample.t} lo={lo} hi={hi} limits={limits?.[key] ?? []} best={best?.[key] ?? null} />
             </div>
           );
         })}

@@ -36,12 +36,38 @@ plan('an installer changes the plan: stored in UCI and in force at once', async 
   });
   assert.is(res.status, 200);
   const saved = (await t.uci.show('modem-admin')).sections.find((s) => s.name === 'plan')!.options;
-  assert.is(saved.cap, String(30 * GiB));
+  assert.is(saved.cap, '30GiB', 'written in the family of the shipped 20G cap');
   assert.is(saved.policy, 'block');
   assert.is(saved.cycle_day, 'last');
   assert.equal(saved.alert_percent, ['75', '100']);
   assert.is(t.config().plan.policy, 'block');
   assert.is(t.flashWrites.filter((n) => n === 'usage').length, flashedBefore + 1, 'a policy change goes to flash at once');
+});
+
+plan('a plan written in GB is shown and stored in GB; one in GiB in GiB', async () => {
+  const t = await testApp({ config: `config plan 'plan'\n\toption cap '20GB'\n\tlist topup_size '500MB'\n` });
+  const installer = await t.signIn(INSTALLER_PASSWORD);
+  const body = await currentPlan(t, installer);
+  assert.is(body.cap, 20 * 1000 ** 3);
+  assert.is(body.units, 'GB');
+  const status = (await (await t.request('/api/status', { cookie: installer.cookie })).json()) as { plan: { units: string }; usage: { allowance: number } };
+  assert.is(status.plan.units, 'GB');
+  assert.is(status.usage.allowance, 20 * 1000 ** 3);
+  // A form that does not send units keeps the plan's family.
+  const { units: _, ...withoutUnits } = body;
+  const res = await t.request('/api/plan', { method: 'PUT', cookie: installer.cookie, csrf: installer.csrf, body: { ...withoutUnits, cap: 30 * 1000 ** 3 } });
+  assert.is(res.status, 200, await res.text());
+  const saved = () => (t.uci.show('modem-admin')).then((p) => p.sections.find((s) => s.name === 'plan')!.options);
+  assert.is((await saved()).cap, '30GB');
+  assert.equal((await saved()).topup_size, ['500MB']);
+  // Changing the family rewrites the sizes in it.
+  const binary = await t.request('/api/plan', { method: 'PUT', cookie: installer.cookie, csrf: installer.csrf, body: { ...body, cap: 20 * GiB, topupSizes: [512 * MiB], units: 'GiB' } });
+  assert.is(binary.status, 200);
+  assert.is((await saved()).cap, '20GiB');
+  assert.is(((await binary.json()) as PlanBody).units, 'GiB');
+  const bad = await t.request('/api/plan', { method: 'PUT', cookie: installer.cookie, csrf: installer.csrf, body: { ...body, units: 'GiGo' } });
+  assert.is(bad.status, 400);
+  assert.match(await bad.text(), /units must be GB or GiB/);
 });
 
 plan('bad plan input gets 400 naming every problem and leaves the plan unchanged', async () => {

@@ -18,12 +18,15 @@ export type DevicesDeps = {
   now: () => number;
   clientAddress: (c: Context) => string;
   audit: (role: string, event: string) => void;
+  /** The device's one queue of state changes (jobs/runtime.ts); default: run at once. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
 };
 
 export function devicesRoutes(deps: DevicesDeps) {
   // When each device was first seen in its current stay on the LAN.
   const seen = new Map<string, number>();
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
 
   async function block(c: Context<AccessEnv>, on: boolean) {
     const mac = c.req.param('mac')!.toLowerCase();
@@ -32,10 +35,13 @@ export function devicesRoutes(deps: DevicesDeps) {
     if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
       throw new HttpError(409, 'this is the device you are using');
     }
-    const now = await deps.lan.blocked();
-    const next = on ? [...now, mac] : now.filter((m) => m !== mac);
-    await deps.lan.setBlocked(next);
-    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    // Read, change and write in the device's queue: two blocks at once both hold.
+    await serial(async () => {
+      const now = await deps.lan.blocked();
+      const next = on ? [...new Set([...now, mac])] : now.filter((m) => m !== mac);
+      await deps.lan.setBlocked(next);
+      await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    });
     deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`);
     return c.json({ mac, blocked: on });
   }

@@ -7,6 +7,7 @@ import { BandsInput, CheckInput, MobileInput, OperatorInput, PinInput, PukInput,
 import type { Sessions } from '../../auth/sessions.ts';
 import type { Audit } from '../../auth/audit-log.ts';
 import { INSTALLER_ACTIONS } from '../../core/modem-config.ts';
+import { THRESHOLDS } from '../../core/signal-meter.ts';
 import { operatorCorrection, validDays } from '../../core/operator-figures.ts';
 import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
@@ -126,17 +127,18 @@ export function modemRoutes(deps: ModemDeps) {
       let stop = () => {};
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
-          const send = (frame: SignalFrame, history?: unknown) => {
+          // The first event also carries the last two minutes and the bands' limits the sparklines draw.
+          const send = (frame: SignalFrame, first?: { history: unknown; limits: typeof THRESHOLDS }) => {
             // The stream ends with the session.
             if (!deps.sessions.get(session.id, false)) {
               stop();
               return controller.close();
             }
-            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(history ? { ...frame, history } : frame)}\n\n`));
+            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(first ? { ...frame, ...first } : frame)}\n\n`));
           };
           let first = true;
           stop = deps.meter.subscribe((frame) => {
-            send(frame, first ? deps.meter.history() : undefined);
+            send(frame, first ? { history: deps.meter.history(), limits: THRESHOLDS } : undefined);
             first = false;
           });
         },

@@ -20,7 +20,7 @@ export type ModemServiceDeps = {
   config: () => ModemConfig;
   /** Our UCI package (the ISP's APN presets are read from it when the settings are shown). */
   pkg: string;
-  runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal'>>;
+  runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal' | 'operatorValidity'>>;
   now: () => number;
   monotonic: () => number;
   log: (line: string) => void;
@@ -166,6 +166,8 @@ export function createModemService(deps: ModemServiceDeps) {
     const r: BalanceResult = { at, text, unreadable: raw !== null && readable === null, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
     // A late reply never replaces a newer result.
     if (!late || !result || result.at <= at) result = r;
+    // The operator's own validity date (prepaid) moves the period's end.
+    if (reading?.by === 'template' && (reading.expiry !== null || reading.days !== null)) await deps.runtime.operatorValidity?.(reading);
     if (reading?.by === 'template' && reading.dataBytes !== null) {
       known = r;
       // The operator counts more data than before the purchase: the top-up is in.

@@ -21,8 +21,12 @@ export function planRoutes(deps: PlanDeps) {
   return new Hono<AccessEnv>()
     .get('/plan', (c) => c.json(planToJson(deps.plan())))
     .put('/plan', async (c) => {
-      const plan = await readJson(c, PlanInput);
-      await savePlan(plan);
+      const body = await readJson(c, PlanInput);
+      // Fields an older form does not send keep their stored value.
+      const current = deps.plan();
+      const plan = { ...body, cycleFirstDays: body.cycleFirstDays ?? current.cycle_first_days, units: body.units ?? current.units };
+      // Checked and written in the device's queue, then applied in a turn of its own.
+      await deps.runtime.serial(() => savePlan(plan));
       await deps.runtime.planChanged();
       deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`);
       return c.json(planToJson(deps.plan()));

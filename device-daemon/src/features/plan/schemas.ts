@@ -11,6 +11,8 @@ export const PlanInput = v.strictObject({
   cycle: v.picklist(['monthly', 'calendar', 'prepaid', 'days'], 'cycle must be monthly, calendar, prepaid or days'),
   cycleDay: v.union([v.literal('last'), whole(1, 31, 'the cycle day')], 'the cycle day must be 1 to 31 or "last"'),
   cycleDays: whole(1, 366, 'the cycle length in days'),
+  /** calendar: whole days of a first period from the start date (0: none); omitted: unchanged. */
+  cycleFirstDays: v.optional(whole(0, 366, 'the first period in days')),
   cycleAnchor: v.nullable(v.pipe(v.string(), v.isoDate('the start date must be YYYY-MM-DD'))),
   timezone: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_+\-/]{1,64}$/, 'the time zone must be an IANA name such as Europe/Warsaw')),
   cap: v.nullable(bytes('the cap')),
@@ -22,10 +24,15 @@ export const PlanInput = v.strictObject({
     v.maxLength(10, 'at most 10 alert thresholds'),
     v.check((xs) => new Set(xs).size === xs.length, 'alert thresholds must differ'),
   ),
+  /** How sizes are written and shown: GB (powers of ten) or GiB (powers of two); omitted: unchanged. */
+  units: v.optional(v.picklist(['GB', 'GiB'], 'units must be GB or GiB')),
   topupSizes: v.pipe(v.array(bytes('a top-up size')), v.minLength(1, 'offer at least one top-up size'), v.maxLength(6, 'at most 6 top-up sizes')),
 });
 
 export type PlanJson = v.InferOutput<typeof PlanInput>;
+
+/** The plan as GET /api/plan gives it: every field present. */
+export type PlanView = Required<PlanJson>;
 
 export const TopupInput = v.strictObject({ bytes: bytes('the top-up size') });
 

@@ -1,6 +1,6 @@
 // Saving the plan: checked as a whole config before anything is written, so bad
 // input changes nothing, then one `uci batch` and the new plan is in force.
-import type { PlanJson } from './schemas.ts';
+import type { PlanView } from './schemas.ts';
 import { ConfigError, readConfig, type Config } from '../../core/config.ts';
 import { planToUci } from '../../core/plan-settings.ts';
 import type { UciPort } from '../../ports/types.ts';
@@ -17,7 +17,7 @@ function apiField(option: string): string {
 export type PlanStore = { uci: UciPort; pkg: string; apply: (config: Config) => void };
 
 export function planSaver(uci: UciPort, pkg: string, apply: (config: Config) => void) {
-  return async function savePlan(plan: PlanJson): Promise<void> {
+  return async function savePlan(plan: PlanView): Promise<void> {
     const commands = planToUci(pkg, plan);
     let checked: Config;
     try {

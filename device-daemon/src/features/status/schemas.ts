@@ -10,6 +10,7 @@ export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
  *   usage-alert {percent}: that share of the allowance is used
  *   offload-bypass {kind}: flow offloading is on, so the throttle and counts cannot hold (installer)
  *   enforcement-failed {message}: the shaper or block could not be applied
+ *   state-not-saved {where, reason, failures}: the flash (or RAM journal) write keeps failing (installer)
  */
 export type Notice = {
   id: string;
@@ -50,6 +51,12 @@ export type Status = {
     daysLeft: number;
     state: UsageState;
     overCap: boolean;
+    /**
+     * Prepaid plans only (else null): funds are valid until `endsAt` (the period's
+     * end), `daysLeft` local dates; `lapsed` once validity has ended (what was left
+     * is gone until a top-up).
+     */
+    validity: { endsAt: string; daysLeft: number; lapsed: boolean } | null;
   };
   plan: {
     policy: 'throttle' | 'block' | 'alert';
@@ -57,6 +64,8 @@ export type Status = {
     throttleUpKbit: number;
     /** Top-up sizes on offer, in bytes. */
     topupSizes: number[];
+    /** The unit family the plan is written in: show sizes in GB (powers of ten) or GiB (powers of two). */
+    units: 'GB' | 'GiB';
   };
   notices: Notice[];
 };

@@ -3,6 +3,7 @@
 // and kept in the flash store. One record: a new one replaces the last.
 import type { Status } from '../status/schemas.ts';
 import type { CommissioningRecord, RecordSignal } from '../../core/commissioning.ts';
+import { COMMISSIONING_FILE } from './commissioning-file.ts';
 import type { CheckStep } from '../../core/connectivity.ts';
 import type { PlanConfig } from '../../core/config.ts';
 import type { BestSample } from '../modem/signal-meter.ts';
@@ -25,7 +26,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createCommissioning(deps: CommissioningDeps, check: () => Promise<{ steps: CheckStep[] }>) {
   const optional = <T>(p: Promise<T>) => p.catch(() => null);
   return {
-    current: async () => (await deps.store.read('commissioning')) as CommissioningRecord | null,
+    current: () => deps.store.read(COMMISSIONING_FILE),
     async finish(by: string, notes: string): Promise<CommissioningRecord> {
       const [facts, details, sim, cell, network, best, tests] = await Promise.all([
         deps.system.facts(),
@@ -52,7 +53,7 @@ export function createCommissioning(deps: CommissioningDeps, check: () => Promis
         tests: tests.steps,
         notes,
       };
-      await deps.store.write('commissioning', record);
+      await deps.store.write(COMMISSIONING_FILE, record);
       return record;
     },
   };

@@ -6,7 +6,7 @@ import { createSystemService } from './service.ts';
 
 export function systemApp(parts: FeatureParts) {
   const { ports, now, log } = parts;
-  const service = createSystemService({ system: ports.system, uci: ports.uci, pkg: parts.pkg, now, log, ...parts.daemon });
+  const service = createSystemService({ system: ports.system, uci: ports.uci, pkg: parts.pkg, now, log, serial: parts.runtime.serial, ...parts.daemon });
   const commissioning = createCommissioning(
     {
       store: parts.stores.flash,

@@ -19,6 +19,8 @@ export type SystemDeps = {
   flush: () => Promise<void>;
   /** Re-reads the configuration after a restore (the daemon's SIGHUP path). */
   reload: () => Promise<void>;
+  /** The device's one queue of state changes: a restore's UCI writes take a turn in it. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
   /** Runs the restart after the reply went out (tests run it at once). */
   later?: (work: () => Promise<void>) => void;
   log: (line: string) => void;
@@ -33,6 +35,7 @@ export class RestoreRefused extends Error {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function createSystemService(deps: SystemDeps) {
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
   const later = deps.later ?? ((work) => void setTimeout(() => void work().catch((e: Error) => deps.log(`system: ${e.message}`)), 1000));
 
   async function modemInterface(): Promise<string | null> {
@@ -68,7 +71,8 @@ export function createSystemService(deps: SystemDeps) {
     async restore(input: unknown) {
       const { problems, pkg } = checkBackup(input, deps.pkg);
       if (!pkg) throw new RestoreRefused(problems);
-      await deps.uci.batch(deps.pkg, restoreCommands(await deps.uci.show(deps.pkg), pkg));
+      await serial(async () => deps.uci.batch(deps.pkg, restoreCommands(await deps.uci.show(deps.pkg), pkg)));
+      // After the queue's turn: the reload takes one of its own.
       await deps.reload();
       return { sections: pkg.sections.length };
     },

@@ -11,7 +11,7 @@ export function usageRoutes(deps: { runtime: Runtime; deviceNames: () => Record<
   return new Hono<AccessEnv>()
     .get('/usage', (c) => {
       const { ledger, cycle, state, used } = deps.runtime.usage();
-      const forecast = forecastOf(ledger, cycle, deps.now(), state.allowance);
+      const forecast = forecastOf(ledger, cycle, deps.now(), state.allowance, deps.runtime.timeZone());
       const names = deps.deviceNames();
       return c.json({
         timeZone: deps.runtime.timeZone(),

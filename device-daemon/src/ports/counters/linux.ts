@@ -35,7 +35,14 @@ async function readCount(path: string): Promise<number> {
  * The real CountersPort. `read` returns null when the interface does not
  * exist, and throws a RangeError for a name no interface can have.
  */
-export function linuxCounters({ root = '/sys/class/net' }: { root?: string } = {}): CountersPort {
+export function linuxCounters({ root = '/sys/class/net', bootIdFile = '/proc/sys/kernel/random/boot_id' }: { root?: string; bootIdFile?: string } = {}): CountersPort {
+  // The boot id cannot change while this process lives: read it once.
+  let bootId: Promise<string | null> | null = null;
+  const boot = () =>
+    (bootId ??= readFile(bootIdFile, 'utf8').then(
+      (text) => (/^[0-9a-f-]{16,64}$/i.test(text.trim()) ? text.trim() : null),
+      () => null,
+    ));
   async function once(device: string): Promise<{ before: number; after: number; counters: InterfaceCounters }> {
     const dir = join(root, device);
     const before = await readCount(join(dir, 'ifindex'));
@@ -44,7 +51,7 @@ export function linuxCounters({ root = '/sys/class/net' }: { root?: string } = {
       readCount(join(dir, 'statistics/tx_bytes')),
     ]);
     const after = await readCount(join(dir, 'ifindex'));
-    return { before, after, counters: { ifindex: after, rxBytes, txBytes } };
+    return { before, after, counters: { bootId: await boot(), ifindex: after, rxBytes, txBytes } };
   }
 
   return {

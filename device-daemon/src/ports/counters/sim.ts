@@ -8,7 +8,7 @@ export function simCounters(device: SimDevice, wanDevice: string): CountersPort 
       device.advance();
       if (name !== wanDevice || !device.wan.present) return null;
       const { ifindex, rxBytes, txBytes } = device.wan;
-      return { ifindex, rxBytes, txBytes };
+      return { bootId: device.bootId, ifindex, rxBytes, txBytes };
     },
   };
 }

@@ -1,6 +1,7 @@
 // The simulated modem-router: one stateful world behind every simulated port, so
 // that what one port does shows in the others (a throttle slows the counters, a
 // block stops them, a modem reconnect re-creates the WAN interface).
+import { randomUUID } from 'node:crypto';
 import type { ApnSettings, ModemState, ShaperState } from '../types.ts';
 import { seededRandom, type Random } from './random.ts';
 
@@ -29,6 +30,12 @@ const CLIENTS: SimClient[] = [
 export class SimDevice {
   readonly random: Random;
   readonly clients: SimClient[];
+  /**
+   * Each simulated device is a router that has just booted: its WAN counters
+   * start from zero under a boot id of its own, so a daemon restarted on a new
+   * one (any `npm start`) sees a reboot, as on a router after a power cut.
+   */
+  readonly bootId = randomUUID();
   wan = { ifindex: 4, rxBytes: 0, txBytes: 0, present: true };
   /** Per-client totals since the accounting table was created. */
   perClient = new Map<string, { down: number; up: number }>();
