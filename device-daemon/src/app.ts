@@ -6,7 +6,7 @@ import { Hono } from 'hono/tiny';
 import type { Context, ErrorHandler } from 'hono';
 import type { Status } from './features/status/schemas.ts';
 import type { Accounts } from './auth/accounts.ts';
-import type { AuditLog } from './auth/audit-log.ts';
+import type { Audit, AuditLog } from './auth/audit-log.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { Hub } from './core/hub.ts';
@@ -14,6 +14,8 @@ import type { Config, PlanConfig } from './core/config.ts';
 import { FEATURES } from './features/index.ts';
 import type { Manifest } from './features/manifest.ts';
 import type { ModemServiceDeps } from './features/modem/service.ts';
+import type { SignalMeter } from './features/modem/signal-meter.ts';
+import type { SystemDeps } from './features/system/service.ts';
 import type { PlanStore } from './features/plan/store.ts';
 import type { SessionDeps } from './features/session/routes.ts';
 import type { Runtime } from './jobs/runtime.ts';
@@ -50,12 +52,14 @@ export type AppDeps = {
   secureCookies?: boolean;
   clientAddress?: (c: Context) => string;
   /** The ports the features use (each feature's manifest picks its own). */
-  ports: Pick<Ports, 'modem' | 'uci' | 'wireless' | 'lan'>;
+  ports: Pick<Ports, 'modem' | 'uci' | 'wireless' | 'lan' | 'system'>;
   stores: { flash: StorePort };
   /** Our UCI package's name. */
   pkg: string;
   /** The modem's waits and time limits, shortened by tests. */
-  modemTuning?: Pick<ModemServiceDeps, 'sleep' | 'timeoutMs' | 'smsWaitMs'>;
+  modemTuning?: Pick<ModemServiceDeps, 'sleep' | 'timeoutMs' | 'smsWaitMs' | 'scanTimeoutMs'>;
+  /** What the system feature asks of the daemon: the flash-write time, a flush before a restart, a reload after a restore. */
+  daemon: Pick<SystemDeps, 'lastFlashWrite' | 'flush' | 'reload' | 'later'>;
   /** The updater, loaded on first use; absent where the device has no update channel. */
   updates?: () => Promise<UpdateService>;
 };
@@ -65,7 +69,9 @@ export type FeatureParts = AppDeps & {
   deviceNames: () => Record<string, string>;
   session: SessionDeps;
   /** Records who did what in the audit log. */
-  audit: (role: string, event: string) => void;
+  audit: Audit;
+  /** The one signal meter (made on first use): the aiming page's and the commissioning record's best reading. */
+  signalMeter: () => Promise<SignalMeter>;
 };
 
 /** The peer address from @hono/node-server; app.request() in tests has none. */
@@ -76,7 +82,12 @@ function peerAddress(c: Context): string {
 
 /** The parts each feature is made from, as createApp hands them over. */
 export function featureParts(deps: AppDeps): FeatureParts {
-  const audit = (role: string, event: string) => void deps.auditLog.record(role, event);
+  const audit: Audit = (role, event, key, params) => void deps.auditLog.record(role, event, key, params);
+  let meter: Promise<SignalMeter> | undefined;
+  const signalMeter = () =>
+    (meter ??= import('./features/modem/signal-meter.ts').then((m) =>
+      m.createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.ports.modem.cell() }),
+    ));
   const session: SessionDeps = {
     accounts: deps.accounts,
     sessions: deps.sessions,
@@ -85,7 +96,7 @@ export function featureParts(deps: AppDeps): FeatureParts {
     secureCookies: deps.secureCookies ?? false,
     audit,
   };
-  return { ...deps, deviceNames: deps.deviceNames ?? (() => ({})), session, audit };
+  return { ...deps, deviceNames: deps.deviceNames ?? (() => ({})), session, audit, signalMeter };
 }
 
 export function createApp(deps: AppDeps, features: readonly Manifest[] = FEATURES) {

@@ -37,7 +37,12 @@ async function readOrCreate(file: string, make: () => Promise<string> | string):
 }
 
 export async function startDaemon(options: DaemonOptions) {
-  const { log } = options;
+  // The simulator keeps the daemon's lines in its system log, as logd does on the router.
+  let tap: ((line: string) => void) | undefined;
+  const log = (line: string) => {
+    options.log(line);
+    tap?.(line);
+  };
   const monotonic = () => performance.now();
   await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
   const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
@@ -46,6 +51,7 @@ export async function startDaemon(options: DaemonOptions) {
   const config: Config = readConfig(await platform.uci.show(PACKAGE));
   const wanDevice = config.daemon.wan_device;
   const ports = platform.ports({ wan: wanDevice, lan: config.daemon.lan_device });
+  tap = platform.logTap;
 
   // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);

@@ -8,7 +8,7 @@ import { createAccounts } from './auth/accounts.ts';
 import { createAuditLog } from './auth/audit-log.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { createSessions } from './auth/sessions.ts';
-import type { Config } from './core/config.ts';
+import { readConfig, type Config } from './core/config.ts';
 import { createHub } from './core/hub.ts';
 import { restoreBlocks } from './features/devices/blocked-clients.ts';
 import type { PlanStore } from './features/plan/store.ts';
@@ -19,6 +19,7 @@ import { createStateFlusher, loadNewest, type Saved } from './jobs/state-flusher
 import { createUsageSampler, type UsageState } from './jobs/usage-sampler.ts';
 import { USAGE_FILE } from './jobs/usage-file.ts';
 import type { Clock, Ports, StorePort, UciPort } from './ports/types.ts';
+import { trackWrites } from './ports/store/tracked.ts';
 import type { UpdateService } from './features/updates/service.ts';
 import type { Runtime } from './jobs/runtime.ts';
 
@@ -54,14 +55,19 @@ export type DeviceOptions = {
   /** Used while the configuration names no installer password hash (the simulator's provisioning, tests). */
   installerHash?: string;
   log: (line: string) => void;
+  /** How a restart waits for its reply to go out (tests run it at once). */
+  later?: AppDeps['daemon']['later'];
   /** Makes the updater, the first time it is needed; none: the device has no update channel. */
   updates?: (parts: UpdaterParts) => Promise<UpdateService>;
 } & Pick<AppDeps, 'allowedHosts' | 'assets' | 'deviceNames' | 'secureCookies' | 'clientAddress' | 'modemTuning'>;
 
 export async function createDevice(options: DeviceOptions) {
-  const { stores, log, pkg } = options;
+  const { log, pkg } = options;
   const { wall, monotonic } = options.clock;
   const ports = { ...options.ports, clock: wall };
+  // The System page shows when the state last reached flash.
+  const flash = trackWrites(options.stores.flash, wall.now);
+  const stores = { ...options.stores, flash };
   const withHash = (next: Config): Config =>
     options.installerHash && !next.daemon.installer_password_hash ? { ...next, daemon: { ...next.daemon, installer_password_hash: options.installerHash } } : next;
   let config = withHash(options.config);
@@ -175,10 +181,18 @@ export async function createDevice(options: DeviceOptions) {
     log,
     secureCookies: options.secureCookies,
     clientAddress: options.clientAddress,
-    ports: { modem: ports.modem, uci: ports.uci, wireless: ports.wireless, lan: ports.lan },
+    ports: { modem: ports.modem, uci: ports.uci, wireless: ports.wireless, lan: ports.lan, system: ports.system },
     stores: { flash: stores.flash },
     pkg,
     modemTuning: options.modemTuning,
+    daemon: {
+      lastFlashWrite: flash.lastWrite,
+      // In the device's queue, as SIGTERM's: never beside a tick's write.
+      flush: () => serial(async () => void (await flusher.flush('shutdown'))),
+      // A restored configuration takes effect as a SIGHUP's would.
+      reload: async () => reload(readConfig(await ports.uci.show(pkg))),
+      later: options.later,
+    },
     updates,
   };
   const app = createApp(appDeps);
@@ -213,22 +227,7 @@ export async function createDevice(options: DeviceOptions) {
      * A new configuration (SIGHUP): counts, sessions and the listening sockets
      * stay. Options read only at start are named as needing a restart.
      */
-    reload: (read: Config) =>
-      exclusive('reload', async () => {
-        // Loaded on the first reload: nothing of it is needed at start.
-        const { reloadConfig } = await import('./core/config-reload.ts');
-        const { config: merged, changed, needRestart, planChanged } = reloadConfig(config, withHash(read));
-        if (changed.length === 0) {
-          log('reload: configuration unchanged');
-          return;
-        }
-        config = merged;
-        // Said once the new configuration is in force (the status rebuilt), not before.
-        // Already in the device's queue: the plan is applied here, not queued behind this turn.
-        if (planChanged) await runtime.applyPlanChange();
-        log(`reload: changed ${changed.join(', ')}`);
-        if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
-      }),
+    reload,
     /** The WAN came up (SIGUSR1): put the plan's shaping and block back at once. */
     reapply: () =>
       exclusive('reapply', async () => {
@@ -240,6 +239,28 @@ export async function createDevice(options: DeviceOptions) {
       await serial(() => flusher.flush('shutdown'));
     },
   };
+
+  /**
+   * A new configuration (SIGHUP, or a restored backup): counts, sessions and the
+   * listening sockets stay. Options read only at start are named as needing a restart.
+   */
+  function reload(read: Config): Promise<void> {
+    return exclusive('reload', async () => {
+      // Loaded on the first reload: nothing of it is needed at start.
+      const { reloadConfig } = await import('./core/config-reload.ts');
+      const { config: merged, changed, needRestart, planChanged } = reloadConfig(config, withHash(read));
+      if (changed.length === 0) {
+        log('reload: configuration unchanged');
+        return;
+      }
+      config = merged;
+      // Said once the new configuration is in force (the status rebuilt), not before.
+      // Already in the device's queue: the plan is applied here, not queued behind this turn.
+      if (planChanged) await runtime.applyPlanChange();
+      log(`reload: changed ${changed.join(', ')}`);
+      if (needRestart.length > 0) log(`reload: ${needRestart.join(', ')}: kept until the daemon restarts`);
+    });
+  }
 }
 
 export type Device = Awaited<ReturnType<typeof createDevice>>;

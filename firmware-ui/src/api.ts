@@ -5,6 +5,10 @@ import type {
   AuditJson,
   BalanceJson,
   CheckBody,
+  CheckJson,
+  RecordJson,
+  ScanJson,
+  SystemJson,
   ClientJson,
   CorrectionBody,
   HistoryJson,
@@ -18,6 +22,7 @@ import type {
   SessionInfo,
   SessionState,
   SignalFrame,
+  SignalLimits,
   SignalSample,
   SmsBody,
   SmsJson,
@@ -33,9 +38,9 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
+export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalLimits, SignalSample, SmsJson, SystemJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
-export type SignalEvent = SignalFrame & { history?: SignalSample[] };
+export type SignalEvent = SignalFrame & { history?: SignalSample[]; limits?: SignalLimits };
 
 /** GET path → reply. */
 type Gets = {
@@ -50,6 +55,8 @@ type Gets = {
   '/api/wifi': WifiJson;
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
+  '/api/system': SystemJson;
+  '/api/commissioning': { record: RecordJson | null };
   '/api/updates': UpdatesJson;
 };
 /** "METHOD path" → [body, reply]. */
@@ -68,6 +75,16 @@ type Sends = {
   [del: `DELETE /api/sms/${string}`]: [{}, unknown];
   'PUT /api/mobile': [MobileBody, MobileJson];
   'POST /api/mobile/pin': [PinBody, unknown];
+  'POST /api/mobile/puk': [{ puk: string; newPin: string }, unknown];
+  'POST /api/mobile/scan': [{ check: true }, ScanJson];
+  'PUT /api/mobile/operator': [{ code: string | null }, MobileJson];
+  'PUT /api/mobile/bands': [{ bands: string[] | null }, MobileJson];
+  'DELETE /api/signal/best': [{}, unknown];
+  'POST /api/system/reboot': [{ confirm: true }, unknown];
+  'POST /api/system/factory-reset': [{ confirm: string }, unknown];
+  'POST /api/system/connectivity': [{ check: true; target?: string }, CheckJson];
+  'POST /api/system/restore': [unknown, unknown];
+  'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
   'POST /api/updates/defer': [{ days: number }, { deferredUntil: number }];

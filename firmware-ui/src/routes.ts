@@ -31,6 +31,7 @@ export const routes: Route[] = [
   { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: page('Wifi') },
   { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: page('Devices') },
   { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: page('Account') },
+  { path: '/system', title: 'nav.system', roles: everyone, nav: 1, page: page('System') },
   { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: page('Signal') },
   { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: page('Mobile') },
   { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: page('Plan') },

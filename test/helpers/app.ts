@@ -25,7 +25,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; updates?: DeviceOptions['updates'] } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; scanTimeoutMs?: number; updates?: DeviceOptions['updates'] } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -58,7 +58,9 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
     allowedHosts: () => new Set([HOST, 'modem.lan']),
     assets: new Map(),
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
-    modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
+    modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200, scanTimeoutMs: options.scanTimeoutMs },
+    // A restart or reset runs at once (the daemon waits for the reply to go out).
+    later: (work) => void work(),
     updates: options.updates,
   });
   const config = (): Config => built.config();

@@ -32,7 +32,17 @@ const SAMPLES: Record<string, { path: string; body: Record<string, unknown> | nu
   'POST /api/topups': { path: '/api/topups', body: { bytes: 536870912 } },
   'POST /api/usage/correction': { path: '/api/usage/correction', body: { operatorBytes: 1000 } },
   'PUT /api/wifi': { path: '/api/wifi', body: { networks: 'all', ssid: 'home', key: 'a-good-wifi-key', security: 'psk2' } },
-  'POST /api/updates/defer': { path: '/api/updates/defer', body: { days: 3 } },
+  'POST /api/mobile/puk': { path: '/api/mobile/puk', body: { puk: '12345678', newPin: '1234' } },
+  'POST /api/mobile/scan': { path: '/api/mobile/scan', body: { check: true } },
+  'PUT /api/mobile/operator': { path: '/api/mobile/operator', body: { code: '26001' } },
+  'PUT /api/mobile/bands': { path: '/api/mobile/bands', body: { bands: ['eutran-20'] } },
+  'DELETE /api/signal/best': { path: '/api/signal/best', body: {} },
+  'POST /api/system/reboot': { path: '/api/system/reboot', body: { confirm: true } },
+  'POST /api/system/factory-reset': { path: '/api/system/factory-reset', body: { confirm: 'RESET' } },
+  'POST /api/system/connectivity': { path: '/api/system/connectivity', body: { check: true, target: '127.0.0.1' } },
+  'POST /api/system/restore': { path: '/api/system/restore', body: {} }, // filled from GET /api/system/backup
+  'POST /api/commissioning': { path: '/api/commissioning', body: { done: true, notes: 'mast on the barn' } },
+  'POST /api/updates/defer': { path: '/api/updates/defer', body: { days: 1 } },
   'POST /api/updates/install-now': { path: '/api/updates/install-now', body: {} },
   'POST /api/updates/check': { path: '/api/updates/check', body: {} },
 };
@@ -45,6 +55,9 @@ const REACHES_THE_SYSTEM: Record<string, string[]> = {
   'POST /api/ussd': ['code'],
   'POST /api/ussd/respond': ['text'],
   'PUT /api/plan': ['timezone', 'cycleAnchor'],
+  'POST /api/mobile/puk': ['puk', 'newPin'],
+  'PUT /api/mobile/operator': ['code'],
+  'POST /api/system/connectivity': ['target'],
 };
 
 /** Fields where a line break is text (an SMS may have several lines); other control characters are not. */
@@ -87,6 +100,7 @@ test('hostile values in every field and path parameter never answer 500; fields 
     const signIn = await send(daemon.url, '/api/session', { method: 'POST', body: { password: daemon.installerPassword } });
     const headers = { cookie: String(signIn.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': JSON.parse(signIn.body).csrfToken as string };
     SAMPLES['PUT /api/plan']!.body = JSON.parse((await send(daemon.url, '/api/plan', { headers })).body);
+    SAMPLES['POST /api/system/restore']!.body = JSON.parse((await send(daemon.url, '/api/system/backup', { headers })).body);
     const failures: string[] = [];
     let requests = 0;
     for (const key of STATE_CHANGING) {

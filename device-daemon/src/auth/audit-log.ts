@@ -7,14 +7,33 @@ import * as v from 'valibot';
 import { defineStoredFile } from '../core/stored-file.ts';
 import type { StorePort } from '../ports/types.ts';
 
-export type AuditEntry = { at: string; role: string; event: string };
+/**
+ * `event` is the English sentence (logs, older entries); `key` and `params`, when
+ * given, let the UI say it in the reader's language (its `ev.<key>` message).
+ */
+export type AuditEntry = { at: string; role: string; event: string; key?: string; params?: AuditParams };
+export type AuditParams = Record<string, string | number>;
+
+/** Records who did what; `key`/`params` let the UI translate it. */
+export type Audit = (role: string, event: string, key?: string, params?: AuditParams) => void;
 
 export const AUDIT_LIMIT = 200;
 
 /** What is stored: the entries and a sequence number that tells the newer of the RAM and flash copies. */
 type AuditSaved = { seq: number; entries: AuditEntry[] };
 
-const entry = v.object({ at: v.pipe(v.string(), v.maxLength(64)), role: v.pipe(v.string(), v.maxLength(32)), event: v.pipe(v.string(), v.maxLength(1024)) });
+// `key` and `params` are optional, so entries of either shape read under version 2 (no migration).
+const params = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(32)), v.union([v.pipe(v.string(), v.maxLength(256)), v.number()])),
+  v.check((p) => Object.keys(p).length <= 16, 'at most 16 params'),
+);
+const entry = v.object({
+  at: v.pipe(v.string(), v.maxLength(64)),
+  role: v.pipe(v.string(), v.maxLength(32)),
+  event: v.pipe(v.string(), v.maxLength(1024)),
+  key: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  params: v.optional(params),
+});
 
 export const AUDIT_FILE = defineStoredFile<AuditSaved>({
   name: 'audit',
@@ -42,8 +61,8 @@ export async function createAuditLog(options: {
   const journal = options.ram ?? options.store;
   return {
     /** Records an event in the RAM journal (the store serialises the writes). */
-    record(role: string, event: string): Promise<void> {
-      const entry: AuditEntry = { at: new Date(options.now()).toISOString(), role, event };
+    record(role: string, event: string, key?: string, params?: AuditParams): Promise<void> {
+      const entry: AuditEntry = { at: new Date(options.now()).toISOString(), role, event, ...(key ? { key, params: params ?? {} } : {}) };
       saved = { seq: saved.seq + 1, entries: [...saved.entries, entry].slice(-limit) };
       dirty = options.ram !== undefined;
       options.log(`audit: ${role}: ${event}`);

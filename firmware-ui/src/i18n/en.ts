@@ -19,6 +19,7 @@ export const en = {
   'nav.mobile': 'Mobile network',
   'nav.plan': 'Plan',
   'nav.audit': 'Audit log',
+  'nav.system': 'System',
   'nav.updates': 'Updates',
   'up.banner': 'A modem update ({version}) will be installed on {date} at night. The internet drops for a few minutes.',
   'up.details': 'Details',

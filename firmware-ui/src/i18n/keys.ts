@@ -8,6 +8,7 @@ import type { en as devices } from './en/devices.ts';
 import type { en as mobile } from './en/mobile.ts';
 import type { en as signal } from './en/signal.ts';
 import type { en as sms } from './en/sms.ts';
+import type { en as system } from './en/system.ts';
 import type { en as wifi } from './en/wifi.ts';
 import type { en as overview } from './en/overview.ts';
 import type { en as plan } from './en/plan.ts';
@@ -28,6 +29,7 @@ type All = typeof core &
   typeof updates &
   typeof balance &
   typeof sms &
+  typeof system &
   typeof signal &
   typeof mobile &
   typeof wifi &

@@ -10,6 +10,7 @@ export { Setup } from './setup.tsx';
 export { SignIn } from './sign-in.tsx';
 export { Signal } from './signal.tsx';
 export { Sms } from './sms.tsx';
+export { System } from './system.tsx';
 export { Updates } from './updates.tsx';
 export { Usage } from './usage.tsx';
 export { Wifi } from './wifi.tsx';

@@ -1,5 +1,5 @@
 // The installer's audit log: who changed what, newest first, in the plan's time zone.
-// The events are the daemon's own English sentences.
+// Events with a key are translated (ev.<key>); others are the daemon's English sentences.
 import { en } from '../i18n/en/audit.ts';
 import { formatDate, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
@@ -21,7 +21,9 @@ export function Audit() {
           head={[t('au.time'), t('au.role'), t('au.event')]}
           rows={log.entries.map((e) => {
             const role = `r.${e.role}`;
-            return [<time datetime={e.at}>{formatDate(e.at, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>, hasKey(role) ? t(role) : e.role, e.event];
+            // Entries with a key are said in the reader's language; older ones in the daemon's English.
+            const ev = `ev.${e.key}`;
+            return [<time datetime={e.at}>{formatDate(e.at, tz, { dateStyle: 'short', timeStyle: 'short' })}</time>, hasKey(role) ? t(role) : e.role, e.key && hasKey(ev) ? t(ev, e.params) : e.event];
           })}
         />
       ) : (

@@ -3,9 +3,11 @@
 // answer with their code ({"error", "code"}).
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
-import { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
+import { BandsInput, CheckInput, MobileInput, OperatorInput, PinInput, PukInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
 import type { Sessions } from '../../auth/sessions.ts';
+import type { Audit } from '../../auth/audit-log.ts';
 import { INSTALLER_ACTIONS } from '../../core/modem-config.ts';
+import { THRESHOLDS } from '../../core/signal-meter.ts';
 import { operatorCorrection, validDays } from '../../core/operator-figures.ts';
 import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
@@ -21,7 +23,7 @@ export type ModemDeps = {
   meter: SignalMeter;
   runtime: Pick<Runtime, 'usage'>;
   sessions: Sessions;
-  audit: (role: string, event: string) => void;
+  audit: Audit;
 };
 
 const STATUS = { 'no-modem': 503, 'no-sim': 503, pin: 503, timeout: 504, network: 502, busy: 409 } as const;
@@ -125,17 +127,18 @@ export function modemRoutes(deps: ModemDeps) {
       let stop = () => {};
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
-          const send = (frame: SignalFrame, history?: unknown) => {
+          // The first event also carries the last two minutes and the bands' limits the sparklines draw.
+          const send = (frame: SignalFrame, first?: { history: unknown; limits: typeof THRESHOLDS }) => {
             // The stream ends with the session.
             if (!deps.sessions.get(session.id, false)) {
               stop();
               return controller.close();
             }
-            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(history ? { ...frame, history } : frame)}\n\n`));
+            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(first ? { ...frame, ...first } : frame)}\n\n`));
           };
           let first = true;
           stop = deps.meter.subscribe((frame) => {
-            send(frame, first ? deps.meter.history() : undefined);
+            send(frame, first ? { history: deps.meter.history(), limits: THRESHOLDS } : undefined);
             first = false;
           });
         },
@@ -143,17 +146,47 @@ export function modemRoutes(deps: ModemDeps) {
       });
       return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no' });
     })
+    .delete('/signal/best', (c) => {
+      deps.meter.resetBest();
+      deps.audit(role(c), 'started a new best signal', 'bestReset');
+      return c.json({ ok: true });
+    })
     .get('/mobile', async (c) => c.json(await deps.mobile.get()))
     .put('/mobile', async (c) => {
       const input = await readJson(c, MobileInput);
       await deps.mobile.set(input);
-      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`);
+      deps.audit(role(c), `changed the mobile settings: APN ${input.apn}, mode ${input.mode}`, 'mobile', { apn: input.apn, mode: input.mode });
       return c.json(await deps.mobile.get());
     })
     .post('/mobile/pin', async (c) => {
       const { pin, newPin } = await readJson(c, PinInput);
       await deps.mobile.pin(pin, newPin);
-      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM');
+      deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM', newPin ? 'pinChanged' : 'pinEntered');
       return c.json({ ok: true });
+    })
+    .post('/mobile/puk', async (c) => {
+      const { puk, newPin } = await readJson(c, PukInput);
+      await deps.mobile.puk(puk, newPin);
+      deps.audit(role(c), 'unblocked the SIM with its PUK and set a new PIN', 'puk');
+      return c.json({ ok: true });
+    })
+    .post('/mobile/scan', async (c) => {
+      await readJson(c, CheckInput);
+      service.limit('scan', 30);
+      const networks = await deps.mobile.scan();
+      deps.audit(role(c), `scanned for networks: ${networks.length} found`, 'scan', { n: networks.length });
+      return c.json({ networks });
+    })
+    .put('/mobile/operator', async (c) => {
+      const { code } = await readJson(c, OperatorInput);
+      await deps.mobile.register(code);
+      deps.audit(role(c), code ? `chose the network ${code}` : 'chose automatic network selection', code ? 'operator' : 'operatorAuto', code ? { code } : {});
+      return c.json(await deps.mobile.get());
+    })
+    .put('/mobile/bands', async (c) => {
+      const { bands } = await readJson(c, BandsInput);
+      await deps.mobile.setBands(bands);
+      deps.audit(role(c), bands ? `limited the modem to bands ${bands.join(', ')}` : 'let the modem use any band', bands ? 'bands' : 'bandsAny', bands ? { bands: bands.join(', ') } : {});
+      return c.json(await deps.mobile.get());
     });
 }

@@ -43,3 +43,20 @@ export const MobileInput = v.strictObject({
 
 /** Unlock with `pin`; with `newPin` too, change it. */
 export const PinInput = v.strictObject({ pin, newPin: v.optional(pin) });
+
+/** A blocked SIM: its PUK (8 digits, from the SIM's card) and the PIN to set. */
+export const PukInput = v.strictObject({ puk: v.pipe(v.string(), v.regex(/^\d{8}$/, 'a PUK is 8 digits')), newPin: pin });
+
+/** A network from the scan (MCC+MNC), or null for automatic selection. */
+export const OperatorInput = v.strictObject({ code: v.nullable(v.pipe(v.string(), v.regex(/^\d{5,6}$/, 'an operator code is 5 or 6 digits (MCC+MNC)'))) });
+
+/** ModemManager band names the modem supports, or null for any band. */
+export const BandsInput = v.strictObject({
+  bands: v.nullable(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9]+(-\d+)?$/, 'a band is a name such as eutran-20'))),
+      v.minLength(1, 'choose at least one band, or null for any'),
+      v.maxLength(64, 'at most 64 bands'),
+    ),
+  ),
+});
