@@ -16,6 +16,7 @@ import { PACKAGE, createPlatform } from './platform.ts';
 import { atomicFileStore } from './ports/store/atomic-file.ts';
 import { loadAssets } from './middleware/static-files.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
+import { UPDATES_FILE } from './features/updates/state.ts';
 
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
@@ -36,7 +37,12 @@ async function readOrCreate(file: string, make: () => Promise<string> | string):
 }
 
 export async function startDaemon(options: DaemonOptions) {
-  const { log } = options;
+  // The simulator keeps the daemon's lines in its system log, as logd does on the router.
+  let tap: ((line: string) => void) | undefined;
+  const log = (line: string) => {
+    options.log(line);
+    tap?.(line);
+  };
   const monotonic = () => performance.now();
   await mkdir(options.stateDir, { recursive: true, mode: 0o700 });
   const ramDir = options.ramDir ?? (options.platform === 'sim' ? join(options.stateDir, 'ram') : '/tmp/modem-admin');
@@ -45,6 +51,7 @@ export async function startDaemon(options: DaemonOptions) {
   const config: Config = readConfig(await platform.uci.show(PACKAGE));
   const wanDevice = config.daemon.wan_device;
   const ports = platform.ports({ wan: wanDevice, lan: config.daemon.lan_device });
+  tap = platform.logTap;
 
   // Credentials: the label secret opens first-boot setup; the installer hash comes from UCI.
   const label = await readOrCreate(join(options.stateDir, 'label-secret'), newLabelSecret);
@@ -83,6 +90,20 @@ export async function startDaemon(options: DaemonOptions) {
     allowedHosts,
     assets: loadAssets(options.www),
     deviceNames: () => (platform.sim ? Object.fromEntries(platform.sim.clients.map((c) => [c.mac, c.name])) : {}),
+    // The updater and its ports load the first time they are needed (features/updates/load.ts).
+    updates: async (parts) =>
+      (await import('./features/updates/load.ts')).loadUpdateService({
+        ...parts,
+        platform: options.platform,
+        stateDir: options.stateDir,
+        answers: async () => {
+          const { host, port } = listen[0]!;
+          return fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
+        },
+      }),
   });
   const { app } = device;
   await device.start();
@@ -126,10 +147,22 @@ export async function startDaemon(options: DaemonOptions) {
     }
   }
 
+  // The updater's poller loads a few random minutes after start, or at once when
+  // an install was left open by a restart or a power cut (jobs/update-poller.ts).
+  const openJob = (await device.stores.flash.read(UPDATES_FILE).catch(() => null))?.job;
+  let poller: { stop(): void } | null = null;
+  const firstCheck = setTimeout(
+    () =>
+      void import('./jobs/update-poller.ts').then(({ startUpdatePoller }) => {
+        if (!stopped && device.updates) poller = startUpdatePoller({ load: device.updates, random: Math.random, log });
+      }),
+    openJob ? 0 : (options.platform === 'sim' ? 10_000 : 120_000) * (1 + 2 * Math.random()),
+  );
 
   return {
     app,
     listen,
+    updates: device.updates,
     label: { secret: label.value, setupRequired: device.accounts.setupRequired() },
     simInstallerPassword,
     sim: platform.sim,
@@ -138,6 +171,8 @@ export async function startDaemon(options: DaemonOptions) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      clearTimeout(firstCheck);
+      poller?.stop();
       await device.stop();
       await Promise.all(
         servers.map(

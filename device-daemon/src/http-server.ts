@@ -11,6 +11,7 @@
 // the tests, is answered here without them.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { hostName } from './middleware/host-guard.ts';
+import { limitConnections } from './connection-limits.ts';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -75,6 +76,7 @@ export function serveOnDemand(load: () => Promise<Fetch>, allowedHosts: () => Re
 
 function listen(host: string, port: number, handler: Listener): Promise<Server> {
   const server = createServer(handler);
+  limitConnections(server);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

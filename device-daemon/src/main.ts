@@ -9,6 +9,7 @@ import { ConfigError } from './core/config.ts';
 import { startDaemon } from './daemon.ts';
 import { ListenError } from './listen.ts';
 import { CommandError } from './ports/runner.ts';
+import type { EarlySignal } from './entry.ts';
 
 function log(line: string) {
   // procd sends stdout to logd; one line per event, no timestamps (logd adds them).
@@ -21,7 +22,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], signals: EarlySignals): Promise<number> {
   const cli = parseCli(argv);
   if (cli.command === 'help') {
     log(await usage());
@@ -36,22 +37,15 @@ async function main(argv: string[]): Promise<number> {
     log(await hashPassword(password));
     return 0;
   }
-  // Node's default for SIGHUP and SIGUSR1 is to exit (or open the inspector):
-  // listen before starting, so that a reload during start-up waits instead.
-  let daemon: Awaited<ReturnType<typeof startDaemon>> | null = null;
-  const pending = new Set<'SIGHUP' | 'SIGUSR1'>();
-  const onSignal = (signal: 'SIGHUP' | 'SIGUSR1') => {
-    if (!daemon) return void pending.add(signal);
+  // SIGHUP and SIGUSR1 are taken from the first line (entry.ts); the ones that came
+  // during start-up are acted on once the daemon is up (a reload waits, never kills).
+  const here = dirname(fileURLToPath(signals.entryUrl));
+  const started = await startDaemon({ ...cli, www: cli.www ?? join(here, 'www'), log });
+  const daemon = started;
+  signals.take((signal) => {
     log(signal === 'SIGHUP' ? 'SIGHUP: reloading the configuration' : 'SIGUSR1: re-applying the plan');
     void (signal === 'SIGHUP' ? daemon.reload() : daemon.reapply());
-  };
-  process.on('SIGHUP', () => onSignal('SIGHUP'));
-  process.on('SIGUSR1', () => onSignal('SIGUSR1'));
-
-  const here = dirname(fileURLToPath(import.meta.url));
-  daemon = await startDaemon({ ...cli, www: cli.www ?? join(here, 'www'), log });
-  const started = daemon;
-  for (const signal of pending) onSignal(signal);
+  });
   const first = daemon.listen[0]!;
   const host = first.host.includes(':') ? `[${first.host}]` : first.host;
   // One write, so that a reader sees the URL and the first sign-in facts together.
@@ -77,12 +71,17 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  async (error: Error) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ListenError || error instanceof CommandError;
-    process.stderr.write(`modem-admin: ${known ? error.message : (error.stack ?? error.message)}\n`);
-    if (error instanceof UsageError) process.stderr.write(`${await usage()}\n`);
-    process.exit(known ? 2 : 1);
-  },
-);
+export type EarlySignals = { entryUrl: string; take(handler: (signal: EarlySignal) => void): void };
+
+/** Runs the command line; entry.ts calls it once it has taken the signals. */
+export function runMain(signals: EarlySignals): Promise<void> {
+  return main(process.argv.slice(2), signals).then(
+    (code) => process.exit(code),
+    async (error: Error) => {
+      const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ListenError || error instanceof CommandError;
+      process.stderr.write(`modem-admin: ${known ? error.message : (error.stack ?? error.message)}\n`);
+      if (error instanceof UsageError) process.stderr.write(`${await usage()}\n`);
+      process.exit(known ? 2 : 1);
+    },
+  );
+}

@@ -11,10 +11,10 @@ import { mmcliModem } from './ports/modem/mmcli.ts';
 import { createRunner } from './ports/runner.ts';
 import { tcShaper } from './ports/shaper/tc.ts';
 import type { SimDevice } from './ports/sim/device.ts';
-import { openwrtSystem } from './ports/system/openwrt.ts';
 import type { CommandRunner, Ports, UciPort } from './ports/types.ts';
 import { cliUci } from './ports/uci/cli.ts';
 import { openwrtLan } from './ports/wifi/lan.ts';
+import { openwrtSystem } from './ports/system/openwrt.ts';
 import { uciWireless } from './ports/wifi/wireless.ts';
 
 export const PACKAGE = 'modem-admin';
@@ -36,6 +36,8 @@ export type PlatformParts = {
   ports: (devices: { wan: string; lan: string }) => Ports;
   /** The simulated device, to drive from tests and the console (sim and linux only). */
   sim: SimDevice | null;
+  /** Where the daemon's log lines also go (the simulated system log); the router's logd has them already. */
+  logTap?: (line: string) => void;
 };
 
 // Set by build/daemon.ts to the simulator bundle's file name; unset when run from source.
@@ -78,7 +80,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       uci,
       wireless,
       lan: openwrtLan({ runner, lanDevice: lan }),
-      system: openwrtSystem(runner),
+      system: openwrtSystem(runner, { wanDevice: wan, stateDir: options.stateDir }),
       clock: systemClock(() => existsSync(NTP_SYNCED_FLAG)),
     }),
   };

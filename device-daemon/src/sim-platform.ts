@@ -1,7 +1,8 @@
 // The simulated device for --platform sim (and the device-only ports of
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
 import { systemClock } from './ports/clock/system.ts';
@@ -13,6 +14,7 @@ import { SEED_NETWORK } from './ports/sim/seed-network.ts';
 import { readConfig } from './core/config.ts';
 import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
+import { simSystem } from './ports/system/sim.ts';
 
 type KernelPorts = Pick<Ports, 'counters' | 'accounting' | 'shaper' | 'firewall'>;
 
@@ -28,9 +30,12 @@ export function createSimPlatform(
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
+  const system = simSystem({ device, freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null) });
+  mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {
     uci,
     sim: device,
+    logTap: (line) => system.record(`node[${process.pid}]`, line),
     ports: (devices) => {
       const sim = simPorts(device, uci, {
         wan: devices.wan,
@@ -39,8 +44,9 @@ export function createSimPlatform(
           const { cap } = readConfig(await uci.show(options.package)).plan;
           return typeof cap === 'number' ? cap : null;
         },
+        system,
       });
-      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem), clock: systemClock() };
+      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem, join(options.stateDir, 'sim', 'modem-reads')), clock: systemClock() };
     },
   };
 }
@@ -78,11 +84,25 @@ function simControl(file: string, device: SimDevice, log: (line: string) => void
   };
 }
 
-/** The modem with the control file applied before each reading and each action. */
-function controlled(control: () => void, modem: ModemPort): ModemPort {
+/**
+ * The modem with the control file applied before each reading and each action.
+ * Each status reading is counted in STATE-DIR/sim/modem-reads (on the router
+ * each spawns mmcli), so tests from outside can see how often the daemon asks.
+ */
+function controlled(control: () => void, modem: ModemPort, countFile: string): ModemPort {
+  let reads = 0;
   const wrapped = {} as Record<string, unknown>;
   for (const [name, method] of Object.entries(modem) as [string, (...args: unknown[]) => Promise<unknown>][]) {
     wrapped[name] = async (...args: unknown[]) => (control(), method(...args));
   }
+  const status = wrapped.status as () => Promise<unknown>;
+  wrapped.status = () => {
+    try {
+      writeFileSync(countFile, String(++reads));
+    } catch {
+      // A read-only or full state dir (a test of a broken flash): the count is only for tests.
+    }
+    return status();
+  };
   return wrapped as unknown as ModemPort;
 }

@@ -5,6 +5,10 @@ import type {
   AuditJson,
   BalanceJson,
   CheckBody,
+  CheckJson,
+  RecordJson,
+  ScanJson,
+  SystemJson,
   ClientJson,
   ErrorCode,
   ErrorJson,
@@ -22,11 +26,13 @@ import type {
   SessionInfo,
   SessionState,
   SignalFrame,
+  SignalLimits,
   SignalSample,
   SmsBody,
   SmsJson,
   Status,
   TopupBody,
+  UpdatesJson,
   UsageJson,
   UssdActionsJson,
   UssdAnswerBody,
@@ -36,9 +42,9 @@ import type {
   WifiJson,
 } from '../../device-daemon/src/api/index.ts';
 
-export type { AuditJson, BalanceJson, ClientJson, HistoryJson, MobileJson, PlanJson, SignalFrame, SignalSample, SmsJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
+export type { AuditJson, BalanceJson, CheckJson, ClientJson, HistoryJson, MobileJson, PlanJson, RecordJson, ScanJson, SignalFrame, SignalLimits, SignalSample, SmsJson, SystemJson, UpdatesJson, UsageJson, UssdReply, WifiInputJson, WifiJson };
 /** The first `signal` event also carries the last two minutes. */
-export type SignalEvent = SignalFrame & { history?: SignalSample[] };
+export type SignalEvent = SignalFrame & { history?: SignalSample[]; limits?: SignalLimits };
 
 /** GET path → reply. */
 type Gets = {
@@ -53,6 +59,9 @@ type Gets = {
   '/api/wifi': WifiJson;
   '/api/wifi?reveal=1': WifiJson;
   '/api/clients': { clients: ClientJson[] };
+  '/api/system': SystemJson;
+  '/api/commissioning': { record: RecordJson | null };
+  '/api/updates': UpdatesJson;
 };
 /** "METHOD path" → [body, reply]. */
 type Sends = {
@@ -70,9 +79,22 @@ type Sends = {
   [del: `DELETE /api/sms/${string}`]: [{}, unknown];
   'PUT /api/mobile': [MobileBody, MobileJson];
   'POST /api/mobile/pin': [PinBody, unknown];
+  'POST /api/mobile/puk': [{ puk: string; newPin: string }, unknown];
+  'POST /api/mobile/scan': [{ check: true }, ScanJson];
+  'PUT /api/mobile/operator': [{ code: string | null }, MobileJson];
+  'PUT /api/mobile/bands': [{ bands: string[] | null }, MobileJson];
+  'DELETE /api/signal/best': [{}, unknown];
+  'POST /api/system/reboot': [{ confirm: true }, unknown];
+  'POST /api/system/factory-reset': [{ confirm: string }, unknown];
+  'POST /api/system/connectivity': [{ check: true; target?: string }, CheckJson];
+  'POST /api/system/restore': [unknown, unknown];
+  'POST /api/commissioning': [{ done: true; notes: string }, { record: RecordJson }];
   'PUT /api/wifi': [WifiInputJson, WifiJson];
   [block: `${'POST' | 'DELETE'} /api/clients/${string}/block`]: [{}, unknown];
   [name: `PUT /api/clients/${string}/name`]: [{ name: string }, unknown];
+  'POST /api/updates/defer': [{ days: number }, { deferredUntil: number }];
+  'POST /api/updates/install-now': [{}, { ok: boolean; message: string }];
+  'POST /api/updates/check': [{}, { ok: boolean; message: string }];
 };
 
 export type { ErrorCode, Issue };

@@ -27,11 +27,14 @@ export const routes: Route[] = [
   { path: '/wifi', title: 'nav.wifi', roles: everyone, nav: 1, page: lazy(() => import('./pages/wifi.tsx').then((m) => m.Wifi)) },
   { path: '/devices', title: 'nav.devices', roles: everyone, nav: 1, page: lazy(() => import('./pages/devices.tsx').then((m) => m.Devices)) },
   { path: '/account', title: 'nav.account', roles: everyone, nav: 1, page: lazy(() => import('./pages/account.tsx').then((m) => m.Account)) },
+  { path: '/system', title: 'nav.system', roles: everyone, nav: 1, page: lazy(() => import('./pages/system.tsx').then((m) => m.System)) },
   // Linked from the overview; not in the navigation.
   { path: '/why', title: 'why.title', roles: everyone, page: lazy(() => import('./pages/why.tsx').then((m) => m.Why)) },
   { path: '/signal', title: 'nav.signal', roles: installer, nav: 2, page: lazy(() => import('./pages/signal.tsx').then((m) => m.Signal)) },
   { path: '/mobile', title: 'nav.mobile', roles: installer, nav: 2, page: lazy(() => import('./pages/mobile.tsx').then((m) => m.Mobile)) },
   { path: '/plan', title: 'nav.plan', roles: installer, nav: 2, page: lazy(() => import('./pages/plan.tsx').then((m) => m.Plan)) },
+  // Customers reach it from the update banner; installers from their group.
+  { path: '/updates', title: 'nav.updates', roles: everyone, nav: 2, page: lazy(() => import('./pages/updates.tsx').then((m) => m.Updates)) },
   { path: '/audit', title: 'nav.audit', roles: installer, nav: 2, page: lazy(() => import('./pages/audit.tsx').then((m) => m.Audit)) },
   { path: '/sign-in', title: 'signIn.title', roles: [null], page: lazy(() => import('./pages/sign-in.tsx').then((m) => m.SignIn)) },
   { path: '/setup', title: 'setup.title', roles: [null], page: lazy(() => import('./pages/setup.tsx').then((m) => m.Setup)) },

@@ -52,7 +52,7 @@ if (reason) {
     const { page } = tp;
     await signIn(tp, daemon.url, PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Pages' });
-    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account']);
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System']);
     assert.is(await nav.getByText('Installer').count(), 0, 'no installer group');
     await page.goto('/plan');
     await page.waitForURL(`${daemon.url}/`);
@@ -128,10 +128,10 @@ if (reason) {
     const { page } = tp;
     await signIn(tp, daemon.url, installer);
     const nav = page.getByRole('navigation', { name: 'Pages' });
-    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account']);
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System']);
     // The installer's own pages are a group that opens in the navigation.
     await nav.getByText('Installer').click();
-    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'Signal', 'Mobile network', 'Plan', 'Audit log']);
+    assert.equal(await nav.getByRole('link').allTextContents(), ['Overview', 'Usage', 'Balance', 'SMS', 'Wi-Fi', 'Devices', 'Account', 'System', 'Signal', 'Mobile network', 'Plan', 'Updates', 'Audit log']);
     await nav.getByRole('link', { name: 'Plan' }).click();
     const before = await (await page.request.get('/api/plan')).json();
     const down = page.getByLabel('Limited download speed (kbit/s)');

@@ -11,7 +11,8 @@ const features = new URL('../../device-daemon/src/features/', import.meta.url);
 const schemas = readdirSync(features, { withFileTypes: true })
   .filter((d) => d.isDirectory() && readdirSync(new URL(`${d.name}/`, features)).includes('schemas.ts'))
   .map((d) => `../features/${d.name}/schemas.ts`);
-const files = [...readdirSync(dir).filter((f) => f.endsWith('.ts')), ...schemas];
+// core's sub-folders (core/ota/) too.
+const files = [...(readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')), ...schemas];
 
 purity('core has files to check', () => {
   assert.ok(files.length >= 5);

@@ -2,7 +2,7 @@
 // tests through app.request(): no server, no sockets, the real runtime and jobs.
 import { hashPassword } from '../../device-daemon/src/auth/password.ts';
 import { readConfig, type Config } from '../../device-daemon/src/core/config.ts';
-import { createDevice } from '../../device-daemon/src/device.ts';
+import { createDevice, type DeviceOptions } from '../../device-daemon/src/device.ts';
 import { manualClock } from '../../device-daemon/src/ports/clock/system.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { simPorts } from '../../device-daemon/src/ports/sim/ports.ts';
@@ -25,7 +25,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; clientAddress?: () => string } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; scanTimeoutMs?: number; updates?: DeviceOptions['updates']; clientAddress?: () => string } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -39,7 +39,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
   const store = memoryStore();
   /** The names written to flash, in order: what reached flash and when. */
   const flashWrites: string[] = [];
-  const flash: StorePort = { read: store.read, write: async (name, value) => (flashWrites.push(name), store.write(name, value)) };
+  const flash: StorePort = { read: store.read, write: async (file, value) => (flashWrites.push(file.name), store.write(file, value)) };
   const device = new SimDevice({ monotonic, downBytesPerSecond: 1_000_000 });
   let planCap = () => null as number | null;
   const ports = simPorts(device, uci, { wan: 'wwan0', now: clock.now, cap: () => planCap() });
@@ -59,7 +59,10 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
     assets: new Map(),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     // The modem's waits (release polling, SMS replies) pass at once; its timeout is short.
-    modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200 },
+    modemTuning: { sleep: async () => {}, timeoutMs: options.modemTimeoutMs ?? 200, scanTimeoutMs: options.scanTimeoutMs },
+    // A restart or reset runs at once (the daemon waits for the reply to go out).
+    later: (work) => void work(),
+    updates: options.updates,
   });
   const config = (): Config => built.config();
   planCap = () => (typeof config().plan.cap === 'number' ? (config().plan.cap as number) : null);

@@ -9,6 +9,7 @@ import { readable, Unreadable } from '../../device-daemon/src/core/unreadable.ts
 import { keyValueToJson } from '../helpers/mmcli-keyvalue.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
+import { fakeMmcli } from '../helpers/fake-mmcli.ts';
 
 // The readings, where these captures must give one (the parsers return Unreadable, never throw).
 const parseModemList = (j: unknown) => readable(mm.parseModemList(j));
@@ -143,20 +144,6 @@ parse.run();
 
 // The port against a scripted mmcli that re-enumerates: Modem/0 goes away, Modem/1 appears.
 const port = suite('mmcli modem port');
-
-function fakeMmcli(handlers: Record<string, string>, calls: string[][], gone = new Set<string>()): CommandRunner {
-  return {
-    async run(argv) {
-      calls.push([...argv]);
-      const m = argv.indexOf('-m');
-      if (m >= 0 && gone.has(argv[m + 1]!)) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', "error: couldn't find modem\n");
-      const key = argv.filter((a) => a !== '-J' && !a.startsWith('/org')).slice(1).join(' ');
-      const out = handlers[key];
-      if (out === undefined) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', `error: unexpected ${key}\n`);
-      return { stdout: out, stderr: '', code: 0 };
-    },
-  };
-}
 
 port('finds the modem, sets up signal once, and reads status with LTE figures', async () => {
   const calls: string[][] = [];

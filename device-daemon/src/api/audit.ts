@@ -20,6 +20,28 @@ export type AuditCode =
   | 'plan-changed'
   | 'device-blocked'
   | 'device-unblocked'
-  | 'device-named';
+  | 'device-named'
+  | 'best-reset'
+  | 'puk-used'
+  | 'networks-scanned'
+  | 'operator-chosen'
+  | 'operator-auto'
+  | 'bands-limited'
+  | 'bands-any'
+  | 'rebooted'
+  | 'factory-reset'
+  | 'check-passed'
+  | 'check-failed'
+  | 'backup-downloaded'
+  | 'backup-restored'
+  | 'restore-refused'
+  | 'update-deferred'
+  | 'update-install-now'
+  | 'update-checked'
+  | 'commissioned'
+  | 'commissioning-failed';
 
-export type AuditEntry = { at: string; role: string; event: string; code?: AuditCode; params?: Record<string, string | number> };
+export type AuditParams = Record<string, string | number>;
+
+/** `code` is a string here: entries stored by another version may carry a code this one does not know. */
+export type AuditEntry = { at: string; role: string; event: string; code?: string; params?: AuditParams };

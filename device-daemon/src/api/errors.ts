@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'wrong-secret'
   | 'password-is-secret'
   | 'too-many-tries'
+  | 'password-busy'
   // plan and top-ups
   | 'topup-size'
   // devices
@@ -40,6 +41,10 @@ export type ErrorCode =
   | 'not-configured'
   | 'purchase-pending'
   | 'no-such-action'
+  // updates
+  | 'no-update-channel'
+  | 'no-update-pending'
+  | 'update-refused'
   // anything else: logged in full on the device
   | 'internal';
 

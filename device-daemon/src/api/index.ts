@@ -8,6 +8,7 @@ import type { ExtractSchema } from 'hono/types';
 import type { auditRoutes } from '../features/audit/routes.ts';
 import type { modemRoutes } from '../features/modem/routes.ts';
 import type { usageRoutes } from '../features/usage/routes.ts';
+import type { systemRoutes } from '../features/system/routes.ts';
 import type { PasswordChange, SetupRequest } from '../features/account/schemas.ts';
 import type { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from '../features/modem/schemas.ts';
 import type { CorrectionInput, TopupInput } from '../features/plan/schemas.ts';
@@ -52,3 +53,13 @@ export type MobileJson = ModemSchema['/mobile']['$get']['output'];
 export type UssdActionsJson = ModemSchema['/ussd']['$get']['output'];
 export type SmsJson = ModemSchema['/sms']['$get']['output'];
 export type UssdReply = ModemSchema['/ussd']['$post']['output'];
+
+// The installer's tools: the mobile network's scan, the System page, the commissioning record.
+type SystemSchema = ExtractSchema<ReturnType<typeof systemRoutes>>;
+export type ScanJson = ModemSchema['/mobile/scan']['$post']['output'];
+export type SystemJson = SystemSchema['/system']['$get']['output'];
+export type CheckJson = SystemSchema['/system/connectivity']['$post']['output'];
+export type RecordJson = NonNullable<SystemSchema['/commissioning']['$get']['output']['record']>;
+/** The signal bands' limits, sent with the first signal event: the meter's sparklines draw them. */
+export type SignalLimits = typeof import('../core/signal-meter.ts').THRESHOLDS;
+export type { UpdatesJson } from '../features/updates/service.ts';

@@ -3,10 +3,19 @@
 // done only the label secret (printed on the device) opens the setup form.
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '../features/session/schemas.ts';
+import * as v from 'valibot';
+import { defineStoredFile } from '../core/stored-file.ts';
 import type { StorePort } from '../ports/types.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 type AccountsState = { customerHash: string | null };
+
+export const ACCOUNTS_FILE = defineStoredFile<AccountsState>({
+  name: 'accounts',
+  version: 1,
+  schema: v.object({ customerHash: v.nullable(v.pipe(v.string(), v.maxLength(512))) }),
+  maxBytes: 4096,
+});
 
 /** A refused setup or password: its code says which rule (api/errors.ts). */
 export class SetupError extends Error {
@@ -25,7 +34,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 export async function createAccounts(options: { store: StorePort; labelSecret: string; installerHash: () => string | undefined }) {
-  const stored = (await options.store.read('accounts')) as AccountsState | null;
+  const stored = await options.store.read(ACCOUNTS_FILE);
   let state: AccountsState = { customerHash: stored?.customerHash ?? null };
 
   return {
@@ -36,13 +45,13 @@ export async function createAccounts(options: { store: StorePort; labelSecret: s
       if (!sameText(secret.trim().toUpperCase(), options.labelSecret)) throw new SetupError('wrong-secret', 'the label secret is not right');
       if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('password-is-secret', 'choose a password other than the label secret');
       state = { customerHash: await hashPassword(password) };
-      await options.store.write('accounts', state);
+      await options.store.write(ACCOUNTS_FILE, state);
     },
     /** Sets a new customer password (the caller has checked who may). */
     async changePassword(password: string): Promise<void> {
       if (password.trim().toUpperCase() === options.labelSecret) throw new SetupError('password-is-secret', 'choose a password other than the label secret');
       state = { customerHash: await hashPassword(password) };
-      await options.store.write('accounts', state);
+      await options.store.write(ACCOUNTS_FILE, state);
     },
     /** The role `password` signs in as, or null. The installer credential is checked first. */
     async authenticate(password: string): Promise<Role | null> {

@@ -6,9 +6,13 @@ import type { Role } from '../features/session/schemas.ts';
 
 export type Session = { id: string; role: Role; csrfToken: string; created: number; lastActive: number };
 
-export type SessionOptions = { now: () => number; idleMs?: number; absoluteMs?: number; maxSessions?: number };
+export type SessionOptions = { now: () => number; idleMs?: number; absoluteMs?: number; maxPerRole?: Partial<Record<Role, number>> };
 
-export function createSessions({ now, idleMs = 15 * 60_000, absoluteMs = 12 * 3_600_000, maxSessions = 64 }: SessionOptions) {
+/** Live sessions per role: a household's phones and tablets, and a few installers' laptops. */
+export const MAX_SESSIONS: Record<Role, number> = { customer: 48, installer: 16 };
+
+export function createSessions({ now, idleMs = 15 * 60_000, absoluteMs = 12 * 3_600_000, maxPerRole = {} }: SessionOptions) {
+  const cap = { ...MAX_SESSIONS, ...maxPerRole };
   const sessions = new Map<string, Session>();
 
   function expired(s: Session, t: number): boolean {
@@ -19,8 +23,10 @@ export function createSessions({ now, idleMs = 15 * 60_000, absoluteMs = 12 * 3_
     create(role: Role): Session {
       const t = now();
       for (const [id, s] of sessions) if (expired(s, t)) sessions.delete(id);
-      // Bounded: the oldest session goes first, so a flood of sign-ins cannot exhaust memory.
-      if (sessions.size >= maxSessions) sessions.delete(sessions.keys().next().value!);
+      // Bounded per role: the oldest session of the same role goes first, so a flood of
+      // customer sign-ins can neither exhaust memory nor end an installer's session.
+      const same = [...sessions.values()].filter((s) => s.role === role);
+      for (const old of same.slice(0, Math.max(0, same.length - cap[role] + 1))) sessions.delete(old.id);
       const session: Session = {
         id: randomBytes(16).toString('base64url'),
         role,

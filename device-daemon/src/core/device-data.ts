@@ -58,3 +58,32 @@ export type Neighbour = { ip: string; mac: string; dev: string; state: string[] 
 
 /** A Wi-Fi station as hostapd or iw reports it. */
 export type Station = { mac: string; band: string | null; signal: number | null; connectedSeconds: number | null };
+
+/** One LTE cell the modem is served by. */
+export type CellCarrier = { pci: number | null; earfcn: number | null; band: number | null };
+
+/** The serving cell; each figure null when the modem does not report it. */
+export type ServingCell = CellCarrier & {
+  mcc: string | null;
+  mnc: string | null;
+  /** Tracking (LTE) or location area code, hex as ModemManager prints it. */
+  tac: string | null;
+  /** Cell identity, hex as ModemManager prints it. */
+  cellId: string | null;
+  /** Secondary carriers when the modem reports them (carrier aggregation); null when it cannot tell. */
+  secondary: CellCarrier[] | null;
+};
+
+/** What the device says about itself; null where it cannot tell. */
+export type SystemFacts = {
+  model: string | null;
+  /** The firmware's own description, e.g. "OpenWrt 24.10.0 r28427-6df0e3d02a". */
+  firmware: string | null;
+  /** This package's version (opkg's Version: with the release), or the build's. */
+  packageVersion: string | null;
+  uptimeSeconds: number | null;
+  /** The first IPv4 (else IPv6) address of the WAN interface. */
+  wanAddress: string | null;
+  /** Bytes free on the file system that holds the state (flash). */
+  freeBytes: number | null;
+};

@@ -32,3 +32,19 @@ export function meterReading(history: SignalSample[]) {
   }
   return out;
 }
+
+/** Where each band starts, per metric (excellent, good, fair; below the last is poor): the sparkline's bands. */
+export const THRESHOLDS = LIMITS;
+
+/** The word for the whole reading: the weaker of RSRP's and SINR's bands (a strong but noisy signal is not good). */
+export function overall(reading: Record<Metric, { band: Band | null }>): Band | null {
+  const bands = [reading.rsrp.band, reading.sinr.band].filter((b): b is Band => b !== null);
+  return bands.length ? BANDS[Math.max(...bands.map((b) => BANDS.indexOf(b)))]! : null;
+}
+
+/** Whether `a` beats `b`: higher RSRP, then higher SINR. A sample without RSRP never beats one with it. */
+export function beats(a: SignalSample, b: SignalSample | null): boolean {
+  if (a.rsrp === null) return false;
+  if (!b || b.rsrp === null) return true;
+  return a.rsrp > b.rsrp || (a.rsrp === b.rsrp && (a.sinr ?? -Infinity) > (b.sinr ?? -Infinity));
+}

@@ -9,7 +9,9 @@ import { modem } from './modem/manifest.ts';
 import { plan } from './plan/manifest.ts';
 import { session } from './session/manifest.ts';
 import { status } from './status/manifest.ts';
+import { system } from './system/manifest.ts';
+import { updates } from './updates/manifest.ts';
 import { usage } from './usage/manifest.ts';
 import { wifi } from './wifi/manifest.ts';
 
-export const FEATURES: readonly Manifest[] = [health, session, status, account, usage, plan, wifi, devices, modem, audit];
+export const FEATURES: readonly Manifest[] = [health, session, status, account, usage, plan, wifi, devices, modem, system, updates, audit];

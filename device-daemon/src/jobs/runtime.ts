@@ -8,7 +8,7 @@ import { planState } from '../core/enforcement.ts';
 import { flowOffloading } from '../core/flow-offload.ts';
 import { buildStatus } from '../core/status.ts';
 import { extendValidity, operatorValidityEnd, validityEnd } from '../core/prepaid-validity.ts';
-import { addTopup, correctTo, markAlerts, usedBytes, type Ledger } from '../core/usage-ledger.ts';
+import { addDeviceUsage, addTopup, correctTo, markAlerts, usedBytes, type Ledger } from '../core/usage-ledger.ts';
 import type { Hub } from '../core/hub.ts';
 import type { Enforcer } from './plan-enforcer.ts';
 import type { FlushReason } from './state-flusher.ts';
@@ -22,9 +22,16 @@ export type RuntimeDeps = {
   enforcer: Enforcer;
   flush: (reason: FlushReason | 'changed') => Promise<void>;
   statusEvents: Hub<Status>;
+  /** The device's one queue of state changes (the tick runs in it too): changes never interleave. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
+  /** A store that keeps failing (the flash is full or read-only): shown to installers. */
+  storeProblem?: () => { where: string; reason: string; failures: number } | null;
   monotonic: () => number;
   log: (line: string) => void;
 };
+
+/** The ledger's per-device key for the router's own traffic (updates). */
+export const OWN_DEVICE = 'this-device';
 
 export function createRuntime(deps: RuntimeDeps) {
   const { ports, sampler, enforcer } = deps;
@@ -57,6 +64,8 @@ export function createRuntime(deps: RuntimeDeps) {
     const failure = enforcer.failure();
     if (failure) list.push({ id: 'enforcement-failed', level: 'blocking', code: 'enforcement-failed', params: { message: failure }, audience: 'installer' });
     if (offload !== 'none') list.push({ id: 'offload-bypass', level: 'blocking', code: 'offload-bypass', params: { kind: offload }, audience: 'installer' });
+    const stored = deps.storeProblem?.();
+    if (stored) list.push({ id: 'state-not-saved', level: 'warning', code: 'state-not-saved', params: { where: stored.where, reason: stored.reason, failures: stored.failures }, audience: 'installer' });
     return list;
   }
 
@@ -90,12 +99,29 @@ export function createRuntime(deps: RuntimeDeps) {
     await enforcer.enforce(state.desired, force);
   }
 
-  async function changeLedger(change: (ledger: Ledger) => Ledger, reason: FlushReason): Promise<void> {
-    sampler.update(change);
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
+
+  /**
+   * After the plan changed in UCI: a new period rule or cap closes the period now
+   * (sampler.planChanged); then enforcement is decided again at once, published and saved.
+   */
+  async function applyPlanChange(): Promise<void> {
+    const closed = sampler.planChanged().length > 0;
     await enforce(true);
-    await deps.flush(reason);
     changed();
     deps.statusEvents.publish(status());
+    await deps.flush(closed ? 'rollover' : 'policy');
+  }
+
+  /** A change of the ledger: in the device's queue, enforced, published, then saved. */
+  function changeLedger(change: (ledger: Ledger) => Ledger, reason: FlushReason): Promise<void> {
+    return serial(async () => {
+      sampler.update(change);
+      await enforce(true);
+      changed();
+      deps.statusEvents.publish(status());
+      await deps.flush(reason);
+    });
   }
 
   return {
@@ -128,10 +154,11 @@ export function createRuntime(deps: RuntimeDeps) {
         modem = await ports.modem.status();
         modemRead = deps.monotonic();
       }
-      if (sampler.ledger().cycleStart !== cycleBefore) await deps.flush('rollover');
-      else if (counted) await deps.flush('changed');
+      // Publish first: a flash that fails must not freeze the page.
       changed();
       if (deps.statusEvents.size > 0) deps.statusEvents.publish(status());
+      if (sampler.ledger().cycleStart !== cycleBefore) await deps.flush('rollover');
+      else if (counted) await deps.flush('changed');
     },
     usage() {
       const ledger = sampler.ledger();
@@ -161,6 +188,14 @@ export function createRuntime(deps: RuntimeDeps) {
       await changeLedger((ledger) => extendValidity(ledger, now, end), 'topup');
       deps.log(`plan: the operator says validity runs until ${new Date(end).toISOString()}`);
     },
+    /**
+     * Bytes the device moved for itself (the updater's downloads): already in the
+     * WAN total, and counted apart under OWN_DEVICE so they are not laid on a client.
+     * In memory only: the tick's own flush saves it (a write here would race the tick's).
+     */
+    addOwnUsage(bytes: number) {
+      sampler.update((ledger) => addDeviceUsage(ledger, { [OWN_DEVICE]: { down: bytes, up: 0 } }));
+    },
     async correct(operatorBytes: number, by: string) {
       await changeLedger((ledger) => correctTo(ledger, operatorBytes, ports.clock.now(), by), 'policy');
     },
@@ -169,17 +204,14 @@ export function createRuntime(deps: RuntimeDeps) {
       await enforce(true);
       changed();
     },
-    /**
-     * After the plan changed in UCI: a new period rule or cap closes the period now
-     * (sampler.planChanged); then enforcement is decided again at once and saved.
-     */
-    async planChanged() {
-      const closed = sampler.planChanged().length > 0;
-      await enforce(true);
-      await deps.flush(closed ? 'rollover' : 'policy');
-      changed();
-      deps.statusEvents.publish(status());
+    /** After the plan changed in UCI: re-decide at once and save, in the device's queue. */
+    planChanged(): Promise<void> {
+      return serial(applyPlanChange);
     },
+    /** The same, for a caller already in the device's queue (a reload). */
+    applyPlanChange,
+    /** Runs `work` in the device's queue of state changes. */
+    serial,
   };
 }
 

@@ -34,9 +34,10 @@ export function accessControl(options: {
     c.set('session', session);
     if (access === 'public') return next();
     if (options.setupRequired()) {
-      return access === 'setup' ? next() : c.json({ ...errorJson('setup-required', 'setup required'), setupRequired: true }, 409);
-    }
-    if (access === 'setup') return c.json(errorJson('already-set-up', 'this device is already set up'), 409);
+      if (access === 'setup') return next();
+      // The installer may work on site before the customer has chosen a password.
+      if (session?.role !== 'installer') return c.json({ ...errorJson('setup-required', 'setup required'), setupRequired: true }, 409);
+    } else if (access === 'setup') return c.json(errorJson('already-set-up', 'this device is already set up'), 409);
     if (!session) return c.json(errorJson('sign-in-required', 'sign in first'), 401);
     if (access === 'installer' && session.role !== 'installer') return c.json(errorJson('installers-only', 'installers only'), 403);
     const safe = c.req.method === 'GET' || c.req.method === 'HEAD';

@@ -1,10 +1,11 @@
 // The OS boundary. Every port has a real implementation (Linux/OpenWrt) and a
 // simulated one; the rest of the daemon sees only these interfaces.
 
-import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station } from '../core/device-data.ts';
+import type { StoredFile } from '../core/stored-file.ts';
+import type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts } from '../core/device-data.ts';
 import type { WifiNetwork } from '../core/wifi-networks.ts';
 
-export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station };
+export type { UciSection, UciPackage, UciCommand, ModemState, SignalReading, ModemStatus, Lease, Neighbour, Station, CellCarrier, ServingCell, SystemFacts };
 
 /** Result of one external command. */
 export type CommandResult = { stdout: string; stderr: string; code: number };
@@ -99,6 +100,28 @@ export type SmsMessage = {
   incoming: boolean;
 };
 
+/** What the SIM asks for before it works, and the tries left (null: not reported). */
+export type UnlockState = { required: 'sim-pin' | 'sim-puk' | null; pinRetries: number | null; pukRetries: number | null };
+
+/** The modem's identity and its radio settings, as ModemManager reports them. */
+export type ModemDetails = {
+  imei: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  revision: string | null;
+  unlock: UnlockState;
+  /** ModemManager's band names (eutran-3, utran-1...); empty when not reported. */
+  currentBands: string[];
+  /** Empty: the modem does not let us choose. */
+  supportedBands: string[];
+  /** MCC+MNC of the network it is registered on. */
+  operatorCode: string | null;
+  /** MCC+MNC of the SIM's own operator (home network). */
+  simOperatorCode: string | null;
+};
+
+export type ScannedNetwork = { code: string; name: string | null; technologies: string[]; availability: 'current' | 'available' | 'forbidden' | 'unknown' };
+
 /** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
 /**
  * The modem. Every action takes an AbortSignal last: aborting it ends the
@@ -118,6 +141,17 @@ export interface ModemPort {
   sim(signal?: AbortSignal): Promise<SimCard>;
   unlockPin(pin: string, signal?: AbortSignal): Promise<void>;
   changePin(pin: string, newPin: string, signal?: AbortSignal): Promise<void>;
+  /** Unblocks a SIM that wants its PUK, setting `newPin`. */
+  unlockPuk(puk: string, newPin: string, signal?: AbortSignal): Promise<void>;
+  details(signal?: AbortSignal): Promise<ModemDetails>;
+  /** Networks in range; takes tens of seconds on a real modem. */
+  scan(signal?: AbortSignal): Promise<ScannedNetwork[]>;
+  /** Registers with `code` (MCC+MNC), or null for automatic selection. */
+  register(code: string | null, signal?: AbortSignal): Promise<void>;
+  /** Limits the modem to `bands` (ModemManager names), or null for any band. */
+  setBands(bands: string[] | null, signal?: AbortSignal): Promise<void>;
+  /** The serving cell (location 3GPP and cell info). */
+  cell(signal?: AbortSignal): Promise<ServingCell>;
   /**
    * Applies APN and network mode, already written to UCI's `network` interface
    * `iface` (the connection manager reads them there when it reconnects).
@@ -148,10 +182,21 @@ export interface LanPort {
   setBlocked(macs: string[]): Promise<void>;
 }
 
+/** Raw output of the two connectivity probes; core/connectivity.ts reads them. */
+export type ProbeOutput = { ok: boolean; output: string };
+
 export interface SystemPort {
   reboot(): Promise<void>;
   factoryReset(): Promise<void>;
+  /** The whole system log (`logread`), oldest first. */
   logs(): Promise<string[]>;
+  facts(): Promise<SystemFacts>;
+  /** `ping` of a checked target: three echo requests. */
+  ping(target: string): Promise<ProbeOutput>;
+  /** The DNS servers the operator gave the WAN (netifd's resolv.conf.auto). */
+  dnsServers(): Promise<string[]>;
+  /** `nslookup name server`: the name looked up at that DNS server. */
+  lookup(name: string, server: string): Promise<ProbeOutput>;
 }
 
 export interface Clock {
@@ -162,9 +207,9 @@ export interface Clock {
 }
 
 export interface StorePort {
-  /** The newest good generation of `name`, or null when none exists. */
-  read(name: string): Promise<unknown | null>;
-  write(name: string, value: unknown): Promise<void>;
+  /** The newest good generation of `file`, in its current shape, or null when there is none. */
+  read<T>(file: StoredFile<T>): Promise<T | null>;
+  write<T>(file: StoredFile<T>, value: T): Promise<void>;
 }
 
 export type Ports = {

@@ -9,6 +9,7 @@ import type { en as errors } from './en/errors.ts';
 import type { en as mobile } from './en/mobile.ts';
 import type { en as signal } from './en/signal.ts';
 import type { en as sms } from './en/sms.ts';
+import type { en as system } from './en/system.ts';
 import type { en as wifi } from './en/wifi.ts';
 import type { en as overview } from './en/overview.ts';
 import type { en as plan } from './en/plan.ts';
@@ -18,6 +19,8 @@ import type { en as usage } from './en/usage.ts';
 import type { en as support } from './en/support.ts';
 import type { en as why } from './en/why.ts';
 import type { en as cap } from './en/cap.ts';
+import type { en as updates } from './en/updates.ts';
+import type { Plural } from './types.ts';
 
 type All = typeof core &
   typeof account &
@@ -27,9 +30,11 @@ type All = typeof core &
   typeof setup &
   typeof shared &
   typeof usage &
+  typeof updates &
   typeof balance &
   typeof banner &
   typeof sms &
+  typeof system &
   typeof signal &
   typeof mobile &
   typeof wifi &

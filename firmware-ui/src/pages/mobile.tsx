@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
+import { Network } from './mobile-network.tsx';
 import type { MobileBody } from '../../../device-daemon/src/api/index.ts';
 
 strings({ en: () => import('../i18n/en/mobile.ts'), pl: () => import('../i18n/pl/mobile.ts') });
@@ -45,26 +46,68 @@ export function Mobile() {
         }}
       >
         {m.sim && <p class="note">{t('mobile.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
-        <Field name="apn" label="mobile.apn" hint="mobile.apnHint" issue={issues.apn} defaultValue={m.apn} required={false} />
+        <p class="note">{t('mobile.imei', { imei: m.imei ?? '–' })}</p>
+        {m.presets.length > 0 && (
+          <Field name="preset" label="mobile.preset" required={false}>
+            <select
+              {...describe('preset')}
+              onChange={(e) => {
+                const p = m.presets[Number(e.currentTarget.value)];
+                const form = e.currentTarget.form!;
+                if (p) for (const [k, v] of [['apn', p.apn], ['auth', p.auth], ['username', p.username], ['password', p.password]]) (form.elements.namedItem(k!) as HTMLInputElement).value = v!;
+              }}
+            >
+              <option value="">–</option>
+              {m.presets.map((p, i) => (
+                <option value={i}>{`${p.name} (${p.apn})`}</option>
+              ))}
+            </select>
+          </Field>
+        )}
+        <Field name="apn" label="mobile.apn" issue={issues.apn} defaultValue={m.apn} required={false} />
         {select('auth', ['none', 'pap', 'chap'])}
         <Field name="username" label="mobile.user" issue={issues.username} defaultValue={m.username} required={false} autocomplete="off" />
         <Field name="password" label="password.password" type="password" hint={m.passwordSet ? 'mobile.passKeep' : undefined} issue={issues.password} required={false} autocomplete="new-password" />
         {select('mode', ['auto', 'lte', '3g'])}
       </Form>
-      <Form
-        title="pin.title"
-        intro="pin.intro"
-        submit="app.send"
-        done="pin.done"
-        reset
-        onSubmit={(data) => {
-          const newPin = String(data.get('newPin'));
-          return state.api.send('POST /api/mobile/pin', { pin: String(data.get('pin')), ...(newPin ? { newPin } : {}) });
-        }}
-      >
-        <Field name="pin" label="pin.pin" hint="pin.hint" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autocomplete="off" />
-        <Field name="newPin" label="pin.new" type="password" inputMode="numeric" pattern="[0-9]{4,8}" required={false} autocomplete="off" />
-      </Form>
+      {m.unlock.required == 'sim-puk' ? (
+        <Form
+          title="puk.title"
+          intro="puk.intro"
+          submit="app.send"
+          done="pin.done"
+          reset
+          onSubmit={async (data) => {
+            await state.api.send('POST /api/mobile/puk', { puk: String(data.get('puk')), newPin: String(data.get('newPin')) });
+            setM(await state.api.get('/api/mobile'));
+          }}
+        >
+          {m.unlock.pukRetries != null && <p class="warning">{t('puk.left', { n: m.unlock.pukRetries })}</p>}
+          <Field name="puk" label="puk.puk" type="password" inputMode="numeric" pattern="[0-9]{8}" autocomplete="off" />
+          <Field name="newPin" label="puk.newPin" hint="pin.hint" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autocomplete="off" />
+        </Form>
+      ) : (
+        <Form
+          title="pin.title"
+          submit="app.send"
+          done="pin.done"
+          reset
+          onSubmit={async (data) => {
+            const newPin = String(data.get('newPin'));
+            try {
+              await state.api.send('POST /api/mobile/pin', { pin: String(data.get('pin')), ...(newPin ? { newPin } : {}) });
+            } finally {
+              setM(await state.api.get('/api/mobile'));
+            }
+          }}
+        >
+          {m.unlock.required == 'sim-pin' && <p class="warning">{t('pin.locked')}</p>}
+          {m.unlock.pinRetries != null && <p class="note">{t('pin.left', { n: m.unlock.pinRetries })}</p>}
+          <Field name="pin" label="pin.pin" hint="pin.hint" type="password" inputMode="numeric" pattern="[0-9]{4,8}" autocomplete="off" />
+          <Field name="newPin" label="pin.new" type="password" inputMode="numeric" pattern="[0-9]{4,8}" required={false} autocomplete="off" />
+        </Form>
+      )}
+      <Network m={m} setM={setM} />
     </>
   );
 }

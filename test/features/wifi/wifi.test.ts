@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { BLOCKED_CLIENTS } from '../../../device-daemon/src/features/devices/blocked-clients.ts';
+import { DEVICE_NAMES } from '../../../device-daemon/src/features/devices/device-names.ts';
 import type { ClientJson, WifiJson } from '../../../device-daemon/src/api/index.ts';
 import { parseUciText, renderUciText } from '../../../device-daemon/src/core/uci-text.ts';
 import { wifiUri } from '../../../device-daemon/src/core/qr.ts';
@@ -231,7 +233,7 @@ wifi('block and unblock a device by MAC: its traffic stops, the list says so, an
   assert.is(res.status, 200);
   assert.equal(await res.json(), { mac, blocked: true });
   assert.ok(t.device.blockedMacs.has(mac));
-  assert.equal(await t.store.read('blocked-clients'), [mac]);
+  assert.equal(await t.store.read(BLOCKED_CLIENTS), [mac]);
   t.advance(5000);
   await t.runtime.tick();
   const laptopBefore = t.device.perClient.get(mac)?.down ?? 0;
@@ -242,7 +244,7 @@ wifi('block and unblock a device by MAC: its traffic stops, the list says so, an
   assert.ok(clients.find((c) => c.mac === mac)!.blocked);
   assert.is((await t.send('DELETE', `/api/clients/${mac}/block`, {})).status, 200);
   assert.not.ok(t.device.blockedMacs.has(mac));
-  assert.equal(await t.store.read('blocked-clients'), []);
+  assert.equal(await t.store.read(BLOCKED_CLIENTS), []);
   assert.ok(t.audit.entries().some((e) => e.event === `blocked device ${mac}`));
   assert.ok(t.audit.entries().some((e) => e.event === `unblocked device ${mac}`));
   assert.is((await t.send('POST', '/api/clients/3c-22-fb-10-00-03/block', {})).status, 400);
@@ -261,7 +263,7 @@ wifi('a device keeps the name the household gives it across a restart; the reque
   assert.is((await rename('Anna’s phone')).status, 200);
   const named = (await clients()).find((c) => c.mac === phone.mac)!;
   assert.equal([named.name, named.named], ['Anna’s phone', true]);
-  assert.equal(await t.store.read('device-names'), { [phone.mac]: 'Anna’s phone' }, 'in the flash store, which a reboot keeps');
+  assert.equal(await t.store.read(DEVICE_NAMES), { [phone.mac]: 'Anna’s phone' }, 'in the flash store, which a reboot keeps');
   const bad = await rename('two\nlines');
   assert.is(bad.status, 400);
   assert.is(((await bad.json()) as { issues: { path: string }[] }).issues[0]!.path, 'name');

@@ -4,7 +4,7 @@ import { Hono } from 'hono/tiny';
 import { PasswordChange, SetupRequest } from './schemas.ts';
 import { SetupError } from '../../auth/accounts.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
-import { signIn, type SessionDeps } from '../session/routes.ts';
+import { admitAttempt, checkPassword, signIn, type SessionDeps } from '../session/routes.ts';
 import { HttpError, readJson } from '../../middleware/validate.ts';
 
 export function accountRoutes(deps: SessionDeps) {
@@ -14,13 +14,15 @@ export function accountRoutes(deps: SessionDeps) {
       const { current, password } = await readJson(c, PasswordChange);
       // The customer proves they know the current password; an installer on site may
       // set a new one for a customer who forgot it.
+      // Before setup the customer's password is the customer's to choose, with the label secret.
+      if (deps.accounts.setupRequired()) throw new HttpError(409, 'setup-required', 'setup required', {}, { setupRequired: true });
       if (session.role === 'customer') {
-        if (current === undefined || (await deps.accounts.authenticate(current)) !== 'customer') {
+        if (current === undefined || (await checkPassword(c, () => deps.accounts.authenticate(current))) !== 'customer') {
           throw new HttpError(403, 'wrong-current-password', 'the current password is not right');
         }
       }
       try {
-        await deps.accounts.changePassword(password);
+        await checkPassword(c, () => deps.accounts.changePassword(password));
       } catch (error) {
         if (error instanceof SetupError) throw new HttpError(422, error.code, error.message);
         throw error;
@@ -32,16 +34,12 @@ export function accountRoutes(deps: SessionDeps) {
     .post('/setup', async (c) => {
       const { secret, password } = await readJson(c, SetupRequest);
       const client = deps.clientAddress(c);
-      const wait = deps.throttle.wait(client);
-      if (wait > 0) {
-        c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        throw new HttpError(429, 'too-many-tries', 'too many wrong secrets; try again later', { seconds: Math.ceil(wait / 1000) }, { retryAfter: Math.ceil(wait / 1000) });
-      }
+      // The same throttle as sign-in: the label secret is a password too.
+      admitAttempt(c, deps, client, 'secrets');
       try {
-        await deps.accounts.setup(secret, password);
+        await checkPassword(c, () => deps.accounts.setup(secret, password));
       } catch (error) {
         if (!(error instanceof SetupError)) throw error;
-        deps.throttle.failed(client);
         throw new HttpError(422, error.code, error.message);
       }
       deps.throttle.succeeded(client);

@@ -18,5 +18,6 @@ export const devices: Manifest = {
       now: parts.now,
       clientAddress: parts.session.clientAddress,
       audit: parts.audit,
+      serial: parts.runtime.serial,
     }),
 };

@@ -5,9 +5,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { DeviceNameInput, MAC } from './schemas.ts';
 import { BLOCKED_CLIENTS } from './blocked-clients.ts';
+import { DEVICE_NAMES } from './device-names.ts';
 
 /** The names the household gave its devices, by MAC, in the flash store (kept across reboots). */
-export const DEVICE_NAMES = 'device-names';
 import { lanClients } from '../../core/lan-clients.ts';
 import type { Bytes } from '../../core/usage-ledger.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
@@ -22,19 +22,22 @@ export type DevicesDeps = {
   now: () => number;
   clientAddress: (c: Context) => string;
   audit: Audit;
+  /** The device's one queue of state changes (jobs/runtime.ts); default: run at once. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
 };
 
 export function devicesRoutes(deps: DevicesDeps) {
   // When each device was first seen in its current stay on the LAN.
   const seen = new Map<string, number>();
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
 
   function macOf(c: Context<AccessEnv>): string {
     const mac = c.req.param('mac')!.toLowerCase();
     if (!MAC.test(mac)) throw new HttpError(400, 'invalid', 'not a MAC address (aa:bb:cc:dd:ee:ff)', {}, { issues: [{ path: 'mac', message: 'not a MAC address', code: 'regex' }] });
     return mac;
   }
-  const names = async () => ((await deps.store.read(DEVICE_NAMES)) as Record<string, string> | null) ?? {};
+  const names = async () => (await deps.store.read(DEVICE_NAMES)) ?? {};
 
   async function block(c: Context<AccessEnv>, on: boolean) {
     const mac = macOf(c);
@@ -42,10 +45,13 @@ export function devicesRoutes(deps: DevicesDeps) {
     if (on && (await deps.lan.neighbours()).some((n) => n.ip === addr && n.mac === mac)) {
       throw new HttpError(409, 'own-device', 'this is the device you are using');
     }
-    const now = await deps.lan.blocked();
-    const next = on ? [...now, mac] : now.filter((m) => m !== mac);
-    await deps.lan.setBlocked(next);
-    await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    // Read, change and write in the device's queue: two blocks at once both hold.
+    await serial(async () => {
+      const now = await deps.lan.blocked();
+      const next = on ? [...new Set([...now, mac])] : now.filter((m) => m !== mac);
+      await deps.lan.setBlocked(next);
+      await deps.store.write(BLOCKED_CLIENTS, await deps.lan.blocked());
+    });
     deps.audit(role(c), `${on ? 'blocked' : 'unblocked'} device ${mac}`, on ? 'device-blocked' : 'device-unblocked', { mac });
     return c.json({ mac, blocked: on });
   }

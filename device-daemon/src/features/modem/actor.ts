@@ -10,14 +10,14 @@ import { ModemError } from '../../ports/modem/modem-error.ts';
 /** A reply the network sent after the action that asked for it had given up. */
 export type LateReply = { kind: 'ussd'; text: string };
 
-/** Runs `work` in the modem's turn; `work` passes the signal to every port call. */
-export type Exclusive = <T>(work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+/** Runs `work` in the modem's turn; `work` passes the signal to every port call. `timeoutMs` overrides the usual limit (a network scan). */
+export type Exclusive = <T>(work: (signal: AbortSignal) => Promise<T>, timeoutMs?: number) => Promise<T>;
 
 export function createModemActor(options: { timeoutMs: number }) {
   let tail: Promise<unknown> = Promise.resolve();
   const lateReplies = createHub<LateReply>();
 
-  const run: Exclusive = (work) => {
+  const run: Exclusive = (work, timeoutMs = options.timeoutMs) => {
     const turn = tail.then(() => {
       const controller = new AbortController();
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,7 +25,7 @@ export function createModemActor(options: { timeoutMs: number }) {
         timer = setTimeout(() => {
           controller.abort();
           reject(new ModemError('timeout', 'the modem did not answer in time'));
-        }, options.timeoutMs);
+        }, timeoutMs);
       });
       const ended = work(controller.signal).finally(() => clearTimeout(timer));
       return { answer: Promise.race([ended, timedOut]), ended };

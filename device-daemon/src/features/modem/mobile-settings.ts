@@ -4,20 +4,42 @@
 // pincode), applied through the modem port; PIN entry and change on the SIM.
 import type { ApnSettings, ModemPort, UciCommand, UciPort } from '../../ports/types.ts';
 import { ModemError } from '../../ports/modem/modem-error.ts';
+import { presetsFor, readPresets } from '../../core/apn-presets.ts';
 
 import type { Exclusive } from './actor.ts';
 
+/** A scan may take two minutes and more; ModemManager gives up after about five. */
+const SCAN_TIMEOUT_MS = 320_000;
+
 const MODE_UCI: Record<ApnSettings['mode'], string | null> = { auto: null, lte: '4g', '3g': '3g' };
 
-export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive: Exclusive }) {
+export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive: Exclusive; pkg: string; scanTimeoutMs?: number }) {
   async function section() {
     const pkg = await deps.uci.show('network').catch(() => null);
     const s = pkg?.sections.find((x) => x.type === 'interface' && x.options.proto === 'modemmanager');
     if (!s) throw new ModemError('no-modem', 'no modemmanager interface in /etc/config/network');
     return s;
   }
-  const modemFacts = () =>
-    Promise.all([deps.modem.status(), deps.exclusive((signal) => deps.modem.sim(signal)).catch(() => null)]).then(([status, sim]) => ({ state: status.state, sim }));
+  const modemFacts = async () => {
+    const [status, sim, details] = await Promise.all([
+      deps.modem.status(),
+      deps.exclusive((signal) => deps.modem.sim(signal)).catch(() => null),
+      deps.exclusive((signal) => deps.modem.details(signal)).catch(() => null),
+    ]);
+    // The SIM's operator, else the first five digits of its IMSI (MCC + a two-digit MNC).
+    const code = details?.simOperatorCode ?? sim?.imsi?.slice(0, 5) ?? null;
+    const isp = readPresets(await deps.uci.show(deps.pkg).catch(() => ({ name: deps.pkg, sections: [] })));
+    return {
+      state: status.state,
+      operator: status.operator,
+      sim,
+      imei: details?.imei ?? null,
+      unlock: details?.unlock ?? { required: status.state === 'locked' ? ('sim-pin' as const) : null, pinRetries: null, pukRetries: null },
+      network: details && { code: details.operatorCode, simCode: details.simOperatorCode, manual: status.roaming || (details.operatorCode !== null && details.operatorCode !== details.simOperatorCode) },
+      bands: details && { current: details.currentBands, supported: details.supportedBands },
+      presets: presetsFor(isp, code),
+    };
+  };
   const str = (o: Record<string, string | string[]>, key: string) => [o[key] ?? ''].flat().join(' ');
 
   async function read() {
@@ -68,6 +90,15 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
       await write(s.name, s.options, { apn: next.apn, allowedauth: none ? null : next.auth, username: next.username, password: next.password, allowedmode: MODE_UCI[next.mode] });
       await deps.exclusive((signal) => deps.modem.configure(next, s.name, signal));
     },
+    /** Unblocks the SIM with its PUK and a new PIN, kept like an entered PIN. */
+    async puk(puk: string, newPin: string) {
+      await deps.exclusive((signal) => deps.modem.unlockPuk(puk, newPin, signal));
+      const s = await section().catch(() => null);
+      if (s) await write(s.name, s.options, { pincode: newPin });
+    },
+    scan: () => deps.exclusive((signal) => deps.modem.scan(signal), deps.scanTimeoutMs ?? SCAN_TIMEOUT_MS),
+    register: (code: string | null) => deps.exclusive((signal) => deps.modem.register(code, signal), 130_000),
+    setBands: (bands: string[] | null) => deps.exclusive((signal) => deps.modem.setBands(bands, signal)),
     /** Unlocks the SIM (or changes its PIN) and keeps the PIN where the connection manager unlocks at boot. */
     async pin(pin: string, newPin?: string) {
       await deps.exclusive((signal) => (newPin ? deps.modem.changePin(pin, newPin, signal) : deps.modem.unlockPin(pin, signal)));

@@ -1,12 +1,13 @@
 // The modem's endpoints: balance and top-up purchase, USSD, SMS, the live signal
 // meter and the mobile settings. Who may call each is in manifest.ts; modem faults
 // answer with their code ({"error", "code"}).
-import type { Audit } from '../../auth/audit-log.ts';
 import { Hono } from 'hono/tiny';
 import type { Context } from 'hono';
-import { CheckInput, MobileInput, PinInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
+import { BandsInput, CheckInput, MobileInput, OperatorInput, PinInput, PukInput, PurchaseInput, QuickActionInput, SmsInput, UssdAnswerInput, UssdInput } from './schemas.ts';
 import type { Sessions } from '../../auth/sessions.ts';
+import type { Audit } from '../../auth/audit-log.ts';
 import { INSTALLER_ACTIONS } from '../../core/modem-config.ts';
+import { THRESHOLDS } from '../../core/signal-meter.ts';
 import { operatorCorrection, validDays } from '../../core/operator-figures.ts';
 import type { SignalFrame, SignalMeter } from './signal-meter.ts';
 import type { AccessEnv } from '../../middleware/access-control.ts';
@@ -128,23 +129,29 @@ export function modemRoutes(deps: ModemDeps) {
       let stop = () => {};
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
-          const send = (frame: SignalFrame, history?: unknown) => {
+          // The first event also carries the last two minutes and the bands' limits the sparklines draw.
+          const send = (frame: SignalFrame, first?: { history: unknown; limits: typeof THRESHOLDS }) => {
             // The stream ends with the session.
             if (!deps.sessions.get(session.id, false)) {
               stop();
               return controller.close();
             }
-            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(history ? { ...frame, history } : frame)}\n\n`));
+            if ((controller.desiredSize ?? 1) > 0) controller.enqueue(encoder.encode(`event: signal\ndata: ${JSON.stringify(first ? { ...frame, ...first } : frame)}\n\n`));
           };
           let first = true;
           stop = deps.meter.subscribe((frame) => {
-            send(frame, first ? deps.meter.history() : undefined);
+            send(frame, first ? { history: deps.meter.history(), limits: THRESHOLDS } : undefined);
             first = false;
           });
         },
         cancel: () => stop(),
       });
       return c.body(body, 200, { 'Content-Type': 'text/event-stream', 'X-Accel-Buffering': 'no' });
+    })
+    .delete('/signal/best', (c) => {
+      deps.meter.resetBest();
+      deps.audit(role(c), 'started a new best signal', 'best-reset');
+      return c.json({ ok: true });
     })
     .get('/mobile', async (c) => c.json(await deps.mobile.get()))
     .put('/mobile', async (c) => {
@@ -158,5 +165,30 @@ export function modemRoutes(deps: ModemDeps) {
       await deps.mobile.pin(pin, newPin);
       deps.audit(role(c), newPin ? 'changed the SIM PIN' : 'unlocked the SIM', newPin ? 'pin-changed' : 'pin-unlocked');
       return c.json({ ok: true });
+    })
+    .post('/mobile/puk', async (c) => {
+      const { puk, newPin } = await readJson(c, PukInput);
+      await deps.mobile.puk(puk, newPin);
+      deps.audit(role(c), 'unblocked the SIM with its PUK and set a new PIN', 'puk-used');
+      return c.json({ ok: true });
+    })
+    .post('/mobile/scan', async (c) => {
+      await readJson(c, CheckInput);
+      service.limit('scan', 30);
+      const networks = await deps.mobile.scan();
+      deps.audit(role(c), `scanned for networks: ${networks.length} found`, 'networks-scanned', { n: networks.length });
+      return c.json({ networks });
+    })
+    .put('/mobile/operator', async (c) => {
+      const { code } = await readJson(c, OperatorInput);
+      await deps.mobile.register(code);
+      deps.audit(role(c), code ? `chose the network ${code}` : 'chose automatic network selection', code ? 'operator-chosen' : 'operator-auto', code ? { code } : {});
+      return c.json(await deps.mobile.get());
+    })
+    .put('/mobile/bands', async (c) => {
+      const { bands } = await readJson(c, BandsInput);
+      await deps.mobile.setBands(bands);
+      deps.audit(role(c), bands ? `limited the modem to bands ${bands.join(', ')}` : 'let the modem use any band', bands ? 'bands-limited' : 'bands-any', bands ? { bands: bands.join(', ') } : {});
+      return c.json(await deps.mobile.get());
     });
 }

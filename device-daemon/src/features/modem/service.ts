@@ -10,7 +10,7 @@ import type { Runtime } from '../../jobs/runtime.ts';
 import type { Status } from '../status/schemas.ts';
 import type { Hub } from '../../core/hub.ts';
 import { createModemActor } from './actor.ts';
-import { createSignalMeter } from './signal-meter.ts';
+import { createSignalMeter, type SignalMeter } from './signal-meter.ts';
 import { mobileSettings } from './mobile-settings.ts';
 
 export type ModemServiceDeps = {
@@ -18,6 +18,8 @@ export type ModemServiceDeps = {
   uci: UciPort;
   /** The operator's codes, as the running configuration has them. */
   config: () => ModemConfig;
+  /** Our UCI package (the ISP's APN presets are read from it when the settings are shown). */
+  pkg: string;
   runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal' | 'operatorValidity'>>;
   now: () => number;
   monotonic: () => number;
@@ -26,6 +28,8 @@ export type ModemServiceDeps = {
   sleep?: (ms: number) => Promise<void>;
   /** Longest one modem action may take (default 60 s). */
   timeoutMs?: number;
+  /** Longest a network scan may take (default 320 s). */
+  scanTimeoutMs?: number;
   /** How long a balance check waits for the operator's SMS (default 60 s). */
   smsWaitMs?: number;
 };
@@ -259,12 +263,13 @@ export function createModemService(deps: ModemServiceDeps) {
 export type ModemService = ReturnType<typeof createModemService>;
 
 /** Everything the modem routes need, built once by the daemon (and by route tests). */
-export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<Status> }) {
+export function createModemFeature(deps: ModemServiceDeps & { statusEvents: Hub<Status>; meter?: SignalMeter }) {
   const service = createModemService(deps);
   return {
     service,
-    mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive }),
-    meter: createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal }),
+    mobile: mobileSettings({ uci: deps.uci, modem: deps.modem, exclusive: service.exclusive, pkg: deps.pkg, scanTimeoutMs: deps.scanTimeoutMs }),
+    // The app shares one meter with the commissioning record (its best reading); tests make their own.
+    meter: deps.meter ?? createSignalMeter({ statusEvents: deps.statusEvents, now: deps.now, watch: deps.runtime.watchSignal, cell: () => deps.modem.cell() }),
   };
 }
 

@@ -26,7 +26,8 @@ export function planRoutes(deps: PlanDeps) {
       // Fields an older form does not send keep their stored value.
       const current = deps.plan();
       const plan = { ...body, cycleFirstDays: body.cycleFirstDays ?? current.cycle_first_days, units: body.units ?? current.units };
-      await savePlan(plan);
+      // Checked and written in the device's queue, then applied in a turn of its own.
+      await deps.runtime.serial(() => savePlan(plan));
       await deps.runtime.planChanged();
       deps.audit(c.get('session')!.role, `changed the plan: ${JSON.stringify(plan)}`, 'plan-changed');
       return c.json(planToJson(deps.plan()));

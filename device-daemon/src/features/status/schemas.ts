@@ -11,6 +11,7 @@ export type UsageState = 'normal' | 'warning' | 'throttled' | 'blocked';
  *     a correction, a plan change or a new period takes it away)
  *   offload-bypass {kind}: flow offloading is on, so the throttle and counts cannot hold (installer)
  *   enforcement-failed {message}: the shaper or block could not be applied
+ *   state-not-saved {where, reason, failures}: the flash (or RAM journal) write keeps failing (installer)
  */
 export type Notice = {
   id: string;

@@ -9,5 +9,5 @@ export const wifi: Manifest = {
     'GET /api/wifi/qr.svg': 'customer',
   },
   loads: 'first-use',
-  routes: async (parts) => (await import('./routes.ts')).wifiRoutes({ wireless: parts.ports.wireless, audit: parts.audit, log: parts.log }),
+  routes: async (parts) => (await import('./routes.ts')).wifiRoutes({ wireless: parts.ports.wireless, audit: parts.audit, log: parts.log, serial: parts.runtime.serial }),
 };

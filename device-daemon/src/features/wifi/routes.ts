@@ -16,6 +16,8 @@ export type WifiDeps = {
   wireless: WirelessPort;
   audit: Audit;
   log: (line: string) => void;
+  /** The device's one queue of state changes (jobs/runtime.ts); default: run at once. */
+  serial?: <R>(work: () => Promise<R>) => Promise<R>;
 };
 
 // Runs `task` once the response has gone out: on Node when the socket is done
@@ -29,6 +31,7 @@ function afterResponse(c: Context, task: () => void): void {
 export function wifiRoutes(deps: WifiDeps) {
   let state: WifiJson['state'] = 'applied';
   let queue: Promise<unknown> = Promise.resolve();
+  const serial = deps.serial ?? (<R>(work: () => Promise<R>) => work());
   const role = (c: Context<AccessEnv>) => c.get('session')!.role;
 
   async function wifi(c: Context<AccessEnv>, reveal: boolean): Promise<WifiJson> {
@@ -54,7 +57,7 @@ export function wifiRoutes(deps: WifiDeps) {
         const plan = planWifiChange(before, input);
         if (!plan.ok) throw new HttpError(400, 'invalid', `${plan.field}: ${plan.message}`, {}, { issues: [{ path: plan.field, message: plan.message, code: plan.code, params: plan.params }] });
         const changed = plan.targets.map((t) => before.find((n) => n.id === t.id)!);
-        return { apply: await deps.wireless.write(plan.commands), changed, targets: plan.targets };
+        return { apply: await serial(() => deps.wireless.write(plan.commands)), changed, targets: plan.targets };
       });
       queue = write.catch(() => {});
       const { apply, changed, targets } = await write;

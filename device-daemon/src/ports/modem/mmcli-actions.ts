@@ -5,6 +5,14 @@ import type { MmcliContext } from './mmcli.ts';
 import { asModemError, ModemError, modemReading } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
 import { parsePinRetries } from './mmcli-parse.ts';
+import { parseDetails, parseScan, parseServingCell, parseSimOperator } from './mmcli-parse-network.ts';
+
+/** MCC+MNC: 5 or 6 digits. */
+const PLMN = /^\d{5,6}$/;
+/** ModemManager's band names: eutran-20, utran-1, egsm, dcs... */
+const BAND = /^[a-z0-9]+(-\d+)?$/;
+/** mmcli's -J text as data (the context hands the text on; the parsers take data). */
+const data = (out: unknown): unknown => (typeof out === 'string' ? JSON.parse(out) : out);
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
 const MODES = { auto: 'any', lte: '4g', '3g': '3g' };
@@ -12,6 +20,7 @@ const MODES = { auto: 'any', lte: '4g', '3g': '3g' };
 export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: MmcliContext): Omit<ModemPort, 'status'> {
   // An SMS never changes once stored: read each one once.
   const smsCache = new Map<string, SmsMessage>();
+  let locationOn = false;
 
   async function ussdReply(stdout: string, signal?: AbortSignal): Promise<UssdReply> {
     const text = parseUssdReply(stdout) ?? '';
@@ -79,6 +88,38 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     async changePin(pin, newPin, signal) {
       const path = await simPath(signal);
       await withPin(() => mmcli(['-i', path, `--pin=${userArg(pin)}`, `--change-pin=${userArg(newPin)}`], undefined, signal));
+    },
+    async unlockPuk(puk, newPin, signal) {
+      await mmcli(['-i', await simPath(signal), `--puk=${userArg(puk)}`, `--pin=${userArg(newPin)}`], undefined, signal);
+    },
+    async details(signal) {
+      const { simPath } = await info(signal);
+      const simOperator = simPath ? await json(['-i', simPath], signal).then((out) => parseSimOperator(data(out)), () => null) : null;
+      return parseDetails(data(await modemJson([], signal)), simOperator);
+    },
+    async scan(signal) {
+      // A scan takes up to two minutes; ModemManager itself gives up after about five.
+      return parseScan(JSON.parse(await onModem(['-J', '--3gpp-scan', '--timeout=300'], 310_000, signal)));
+    },
+    async register(code, signal) {
+      if (code !== null && !PLMN.test(code)) throw new RangeError(`not an operator code: ${code}`);
+      await onModem([code === null ? '--3gpp-register-home' : `--3gpp-register-in-operator=${code}`], 120_000, signal);
+    },
+    async setBands(bands, signal) {
+      if (bands && (bands.length === 0 || !bands.every((b) => BAND.test(b)))) throw new RangeError(`not a band list: ${bands.join(',')}`);
+      await onModem([`--set-current-bands=${bands ? bands.join('|') : 'any'}`], 60_000, signal);
+    },
+    async cell(signal) {
+      let location = data(await modemJson(['--location-get'], signal));
+      if (!locationOn && parseServingCell(location, null).cellId === null) {
+        // The 3GPP location source is off until enabled once per modem.
+        await onModem(['--location-enable-3gpp'], undefined, signal).catch(() => {});
+        locationOn = true;
+        location = data(await modemJson(['--location-get'], signal));
+      }
+      // --get-cell-info needs ModemManager 1.20 and a modem that answers it.
+      const cells = await modemJson(['--get-cell-info'], signal).then(data, () => null);
+      return parseServingCell(location, cells);
     },
     async configure(settings, iface, signal) {
       await onModem([`--set-allowed-modes=${MODES[settings.mode]}`], undefined, signal);

@@ -2,6 +2,7 @@ import type { SimDevice } from '../sim/device.ts';
 import type { SimOperator } from '../sim/operator.ts';
 import type { ModemPort, SignalReading, SmsMessage, UssdReply } from '../types.ts';
 import { ModemError } from './modem-error.ts';
+import { lteBand, bandName } from '../../core/lte-band.ts';
 
 /** Best reception when the antenna faces the simulated tower, at this bearing. */
 const TOWER_DEGREES = 120;
@@ -61,6 +62,16 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
     } finally {
       busy = false;
     }
+  }
+  const up = () => !m.fault && !m.sim.locked && (m.state === 'connected' || m.state === 'registered');
+  /** A wrong PIN costs a try; the last one blocks the SIM until its PUK. */
+  function wrongPin(): never {
+    m.sim.retries = Math.max(0, m.sim.retries - 1);
+    if (m.sim.retries === 0) {
+      m.sim.locked = true;
+      throw new ModemError('pin', 'wrong PIN; the SIM is blocked and needs its PUK', 0, 'puk');
+    }
+    throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`, 0, 'wrong-pin', { retries: m.sim.retries });
   }
   function store(from: string, text: string, incoming: boolean) {
     sms.push({ id: String(nextId++), from, text, time: new Date(Date.now()).toISOString(), incoming });
@@ -148,20 +159,88 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
     async unlockPin(pin) {
       if (m.fault === 'no-sim') throw new ModemError('no-sim', 'no SIM card');
       if (m.sim.retries === 0) throw new ModemError('pin', 'the SIM needs its PUK', 0, 'puk');
-      if (pin !== m.sim.pin) {
-        m.sim.retries--;
-        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`, 0, m.sim.retries ? 'wrong-pin' : 'puk', { retries: m.sim.retries });
-      }
+      if (pin !== m.sim.pin) wrongPin();
       m.sim.locked = false;
       m.sim.retries = 3;
     },
     async changePin(pin, newPin) {
       check();
-      if (pin !== m.sim.pin) {
-        m.sim.retries--;
-        throw new ModemError('pin', `wrong PIN (${m.sim.retries} tries left)`, 0, m.sim.retries ? 'wrong-pin' : 'puk', { retries: m.sim.retries });
-      }
+      if (pin !== m.sim.pin) wrongPin();
       m.sim.pin = newPin;
+      m.sim.retries = 3;
+    },
+    async unlockPuk(puk, newPin) {
+      if (m.fault === 'no-sim') throw new ModemError('no-sim', 'no SIM card');
+      if (m.sim.pukRetries === 0) throw new ModemError('no-sim', 'the SIM is blocked for good; the operator must replace it');
+      if (m.sim.retries > 0) throw new ModemError('pin', 'the SIM does not need its PUK');
+      if (puk !== m.sim.puk) {
+        m.sim.pukRetries--;
+        throw new ModemError('pin', `wrong PUK (${m.sim.pukRetries} tries left)`);
+      }
+      Object.assign(m.sim, { pin: newPin, locked: false, retries: 3, pukRetries: 10 });
+    },
+    async details() {
+      if (m.fault === 'no-modem') throw new ModemError('no-modem', 'no modem found');
+      const sim = m.fault !== 'no-sim';
+      const locked = sim && m.sim.locked;
+      return {
+        imei: m.imei,
+        manufacturer: 'Quectel',
+        model: 'EG25-G',
+        revision: 'EG25GGBR07A08M2G',
+        unlock: { required: locked ? (m.sim.retries === 0 ? 'sim-puk' : 'sim-pin') : null, pinRetries: sim ? m.sim.retries : null, pukRetries: sim ? m.sim.pukRetries : null },
+        currentBands: [...m.bands.current],
+        supportedBands: [...m.bands.supported],
+        operatorCode: up() ? m.registered : null,
+        simOperatorCode: sim ? m.sim.operatorCode : null,
+      };
+    },
+    scan: () =>
+      exclusive(async () => {
+        await new Promise((resolve) => setTimeout(resolve, m.scanMs));
+        return m.networks.map((n) => ({
+          code: n.code,
+          name: n.name,
+          technologies: [...n.technologies],
+          availability: n.forbidden ? 'forbidden' : n.code === m.registered ? 'current' : 'available',
+        }));
+      }),
+    async register(code) {
+      check();
+      const target = code ?? m.sim.operatorCode;
+      const network = m.networks.find((n) => n.code === target);
+      if (!network) throw new ModemError('network', `GDBus.Error:org.freedesktop.ModemManager1.Error.MobileEquipment.NetworkNotAllowed: no network ${target} in range`);
+      if (network.forbidden) throw new ModemError('network', 'GDBus.Error:org.freedesktop.ModemManager1.Error.MobileEquipment.NetworkNotAllowed: Network not allowed - emergency calls only');
+      Object.assign(m, { registered: network.code, operator: network.name, roaming: network.code !== m.sim.operatorCode });
+    },
+    async setBands(bands) {
+      check();
+      const next = bands ?? m.bands.supported;
+      const unknown = next.filter((b) => !m.bands.supported.includes(b));
+      if (unknown.length) throw new ModemError('network', `GDBus.Error:org.freedesktop.ModemManager1.Error.Core.Unsupported: bands not supported: ${unknown.join(', ')}`);
+      m.bands.current = [...next];
+      // Leaving the serving cell's band moves the modem to another it may use, or off the air.
+      const allowed = (earfcn: number) => next.includes(bandName(lteBand(earfcn) ?? 0));
+      if (!allowed(m.cell.earfcn)) {
+        const other = m.cell.secondary.find((c) => allowed(c.earfcn));
+        if (other) m.cell = { ...m.cell, earfcn: other.earfcn, secondary: [] };
+        else m.state = 'searching';
+      }
+      m.cell.secondary = m.cell.secondary.filter((c) => allowed(c.earfcn));
+    },
+    async cell() {
+      check();
+      const lte = up() && m.settings.mode !== '3g';
+      const carrier = (c: { pci: number; earfcn: number }) => ({ pci: c.pci, earfcn: c.earfcn, band: lteBand(c.earfcn) });
+      const none = { pci: null, earfcn: null, band: null };
+      return {
+        mcc: up() ? m.registered.slice(0, 3) : null,
+        mnc: up() ? m.registered.slice(3) : null,
+        tac: up() ? m.cell.tac : null,
+        cellId: up() ? m.cell.cid : null,
+        ...(lte ? carrier(m.cell) : none),
+        secondary: lte ? m.cell.secondary.map(carrier) : null,
+      };
     },
     async configure(settings) {
       check();

@@ -55,7 +55,26 @@ export class SimDevice {
     antennaDegrees: 40,
     /** A fault to simulate (see SimModemFault in ports/modem/sim.ts), or null. */
     fault: null as string | null,
-    sim: { pin: '1234', locked: false, retries: 3, iccid: '89480000000000000000', imsi: '260010000000000', number: '48500100200' },
+    /** A PIN wrong 3 times blocks the SIM until its PUK (10 tries) sets a new PIN. */
+    sim: { pin: '1234', locked: false, retries: 3, puk: '12345678', pukRetries: 10, iccid: '89480000000000000000', imsi: '260010000000000', number: '48500100200', operatorCode: '26001' },
+    /** The example IMEI of the GSMA's numbering rules (TAC 35209900, serial 176148, check digit 1). */
+    imei: '352099001761481',
+    bands: {
+      supported: ['utran-1', 'utran-8', 'eutran-1', 'eutran-3', 'eutran-7', 'eutran-8', 'eutran-20', 'eutran-28', 'eutran-38'],
+      current: ['utran-1', 'utran-8', 'eutran-1', 'eutran-3', 'eutran-7', 'eutran-8', 'eutran-20', 'eutran-28', 'eutran-38'],
+    },
+    /** Networks in range, as a scan finds them; the modem registers on `registered`. */
+    networks: [
+      { code: '26001', name: 'Plus', technologies: ['lte'] },
+      { code: '26002', name: 'T-Mobile.pl', technologies: ['umts', 'lte'] },
+      { code: '26003', name: 'Orange', technologies: ['lte'] },
+      { code: '26006', name: 'Play', technologies: ['lte'], forbidden: true },
+    ] as { code: string; name: string; technologies: string[]; forbidden?: boolean }[],
+    registered: '26001',
+    /** How long a network scan takes (a real one takes 30 s to 2 min). */
+    scanMs: 8000,
+    /** The serving cell: band 20 (EARFCN 6300), with a band 3 carrier aggregated. */
+    cell: { tac: '4AA3', cid: '0197763E', pci: 214, earfcn: 6300, secondary: [{ pci: 214, earfcn: 1300 }] as { pci: number; earfcn: number }[] },
     settings: { apn: 'internet', auth: 'none', username: '', password: '', mode: 'auto' } as ApnSettings,
     /** Delivers the USSD reply held back by the 'late' fault. */
     deliverLate: () => {},

@@ -7,7 +7,7 @@ import { simFirewall } from '../firewall/sim.ts';
 import { simModem } from '../modem/sim.ts';
 import { simShaper } from '../shaper/sim.ts';
 import { simSystem } from '../system/sim.ts';
-import type { Ports, UciPort } from '../types.ts';
+import type { Ports, SystemPort, UciPort } from '../types.ts';
 import { simLan, simWifiReload } from '../wifi/sim.ts';
 import { uciWireless } from '../wifi/wireless.ts';
 import type { SimDevice } from './device.ts';
@@ -19,6 +19,8 @@ export type SimPortsOptions = {
   now: () => number;
   /** The plan's cap, as the operator's balance replies report it (null: none). */
   cap: () => Promise<number | null> | number | null;
+  /** The system port, when the caller keeps one of its own (the simulator feeds it the daemon's log). */
+  system?: SystemPort;
 };
 
 export function simPorts(device: SimDevice, uci: UciPort, options: SimPortsOptions): Omit<Ports, 'clock'> {
@@ -31,6 +33,6 @@ export function simPorts(device: SimDevice, uci: UciPort, options: SimPortsOptio
     wireless: uciWireless(uci, simWifiReload(device)),
     lan: simLan(device, options.now),
     modem: simModem(device, simOperator(device, { cap: options.cap, now: options.now })),
-    system: simSystem(),
+    system: options.system ?? simSystem({ now: options.now, device }),
   };
 }

@@ -28,4 +28,6 @@ export const en = {
   'error.tooMany': 'Too many tries. Try again in {s} s.',
   'notFound.title': 'Page not found',
   'app.lost': 'No contact with the modem. Retrying…',
+  'nav.system': 'System',
+  'nav.updates': 'Updates',
 } satisfies Record<string, string | Plural>;

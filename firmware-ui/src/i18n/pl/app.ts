@@ -27,4 +27,6 @@ export const pl: Strings<typeof en> = {
   'error.tooMany': 'Zbyt wiele prób. Spróbuj ponownie za {s} s.',
   'notFound.title': 'Nie ma takiej strony',
   'app.lost': 'Brak kontaktu z modemem. Ponawiam…',
+  'nav.system': 'System',
+  'nav.updates': 'Aktualizacje',
 };
