@@ -43,7 +43,7 @@ const SAMPLES: Record<string, { path: string; body: Record<string, unknown> | nu
   'POST /api/system/connectivity': { path: '/api/system/connectivity', body: { check: true, target: '127.0.0.1' } },
   'POST /api/system/restore': { path: '/api/system/restore', body: {} }, // filled from GET /api/system/backup
   'POST /api/commissioning': { path: '/api/commissioning', body: { done: true, notes: 'mast on the barn' } },
-  'POST /api/updates/defer': { path: '/api/updates/defer', body: { days: 1 } },
+  'POST /api/updates/defer': { path: '/api/updates/defer', body: { days: 3 } },
   'POST /api/updates/install-now': { path: '/api/updates/install-now', body: {} },
   'POST /api/updates/check': { path: '/api/updates/check', body: {} },
 };

@@ -109,7 +109,7 @@ test('parallel changes of every kind all answer 2xx/4xx and are all kept', async
       ...macs.map((mac) => send(daemon.url, `/api/clients/${mac}/block`, { method: 'POST', headers, body: {} })),
       ...Array.from({ length: 5 }, () => send(daemon.url, '/api/topups', { method: 'POST', headers, body: { bytes: plan.topupSizes[0] } })),
       ...Array.from({ length: 5 }, (_, i) => send(daemon.url, '/api/plan', { method: 'PUT', headers, body: { ...plan, throttleDownKbit: 100 + i } })),
-      ...Array.from({ length: 3 }, (_, i) => send(daemon.url, '/api/wifi', { method: 'PUT', headers, body: { networks: 'all', ssid: `${wifi.networks[0].ssid}-${i}`, key: 'a-good-wifi-key', security: 'psk2' } })),
+      ...Array.from({ length: 3 }, (_, i) => send(daemon.url, '/api/wifi', { method: 'PUT', headers, body: { networks: 'all', ssid: `${wifi.networks[0].ssid}-${i}`, key: 'a-good-wifi-key', security: wifi.networks[0].security } })),
     ];
     const replies = await Promise.all(changes);
     const counts = tally(replies);

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { AUDIT_FILE } from '../../../device-daemon/src/auth/audit-log.ts';
 import { CUSTOMER_PASSWORD, INSTALLER_PASSWORD, testApp } from '../../helpers/app.ts';
 
 type Json = Record<string, any>;
@@ -69,6 +70,20 @@ system('backup downloads as a file; a restore of it changes the settings back an
   assert.is(restored.status, 200);
   assert.is(t.config().plan.cap, 20 * 1024 ** 3, 'the restored plan is the running one');
   assert.is(t.audit.entries().at(-1)!.code, 'backup-restored');
+});
+
+system('an audit entry’s key and params survive the audit file’s schema on the way to flash and back', async () => {
+  const { t, installer } = await setup();
+  const doc = (await (await installer('/api/system/backup')).json()) as Json;
+  const { sections } = (await (await installer('/api/system/restore', 'POST', doc)).json()) as Json;
+  assert.ok(sections > 3);
+  await t.built.flusher.flush('shutdown');
+  const stored = (await t.store.read(AUDIT_FILE))!.entries.at(-1)!;
+  assert.equal([stored.role, stored.key, stored.params], ['installer', 'restore', { n: sections }]);
+  assert.match(stored.event, /restored the configuration/);
+  // The RAM journal (what a daemon restart reads first) keeps them too.
+  const journal = (await t.built.stores.ram.read(AUDIT_FILE))!.entries.at(-1)!;
+  assert.equal([journal.key, journal.params], ['restore', { n: sections }]);
 });
 
 system('a bad restore is refused with every problem named, and the stored configuration is untouched', async () => {
