@@ -72,18 +72,18 @@ system('backup downloads as a file; a restore of it changes the settings back an
   assert.is(t.audit.entries().at(-1)!.code, 'backup-restored');
 });
 
-system('an audit entry’s key and params survive the audit file’s schema on the way to flash and back', async () => {
+system('an audit entry’s code and params survive the audit file’s schema on the way to flash and back', async () => {
   const { t, installer } = await setup();
   const doc = (await (await installer('/api/system/backup')).json()) as Json;
   const { sections } = (await (await installer('/api/system/restore', 'POST', doc)).json()) as Json;
   assert.ok(sections > 3);
   await t.built.flusher.flush('shutdown');
   const stored = (await t.store.read(AUDIT_FILE))!.entries.at(-1)!;
-  assert.equal([stored.role, stored.key, stored.params], ['installer', 'restore', { n: sections }]);
+  assert.equal([stored.role, stored.code, stored.params], ['installer', 'backup-restored', { n: sections }]);
   assert.match(stored.event, /restored the configuration/);
   // The RAM journal (what a daemon restart reads first) keeps them too.
   const journal = (await t.built.stores.ram.read(AUDIT_FILE))!.entries.at(-1)!;
-  assert.equal([journal.key, journal.params], ['restore', { n: sections }]);
+  assert.equal([journal.code, journal.params], ['backup-restored', { n: sections }]);
 });
 
 system('a bad restore is refused with every problem named, and the stored configuration is untouched', async () => {
