@@ -120,6 +120,20 @@ export type ModemDetails = {
   simOperatorCode: string | null;
 };
 
+/** One IP family of a connected bearer, as ModemManager hands it to the connection manager. */
+export type BearerIpConfig = { method: string; address: string | null; prefix: number | null; gateway: string | null; dns: string[]; mtu: number | null };
+
+/** The modem's data connection (its bearer): null figures where ModemManager does not know them. */
+export type BearerStatus = {
+  connected: boolean;
+  interface: string | null;
+  apn: string | null;
+  /** null when the family is not configured (method unknown, or nothing reported). */
+  ipv4: BearerIpConfig | null;
+  ipv6: BearerIpConfig | null;
+  stats: { durationSeconds: number | null; rxBytes: number | null; txBytes: number | null };
+};
+
 export type ScannedNetwork = { code: string; name: string | null; technologies: string[]; availability: 'current' | 'available' | 'forbidden' | 'unknown' };
 
 /** Modem actions throw ModemError (ports/modem/modem-error.ts) for faults a user can act on. */
@@ -144,6 +158,8 @@ export interface ModemPort {
   /** Unblocks a SIM that wants its PUK, setting `newPin`. */
   unlockPuk(puk: string, newPin: string, signal?: AbortSignal): Promise<void>;
   details(signal?: AbortSignal): Promise<ModemDetails>;
+  /** The data connection: the connected bearer, else the first one; null when the modem has none. */
+  connection(signal?: AbortSignal): Promise<BearerStatus | null>;
   /** Networks in range; takes tens of seconds on a real modem. */
   scan(signal?: AbortSignal): Promise<ScannedNetwork[]>;
   /** Registers with `code` (MCC+MNC), or null for automatic selection. */

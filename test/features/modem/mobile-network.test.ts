@@ -26,6 +26,16 @@ mobile('the settings show the IMEI, the tries left, the bands and the presets fo
   assert.equal(body.network, { code: '26001', simCode: '26001', manual: false });
 });
 
+mobile('the settings show the data connection ModemManager reports: interface, address and DNS while connected, none when not', async () => {
+  const { t, call } = await setup();
+  const { body } = await call('/api/mobile');
+  assert.is(body.connection.connected, true);
+  assert.is(body.connection.interface, 'wwan0');
+  assert.equal(body.connection.ipv4.dns, ['192.0.2.53']);
+  t.device.modem.state = 'registered';
+  assert.is((await call('/api/mobile')).body.connection, null);
+});
+
 mobile('wrong PINs count down; the third blocks the SIM, which then asks for its PUK; a PUK and a new PIN unblock it', async () => {
   const { t, call } = await setup();
   t.device.modem.sim.locked = true;

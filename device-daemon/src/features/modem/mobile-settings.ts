@@ -21,10 +21,11 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
     return s;
   }
   const modemFacts = async () => {
-    const [status, sim, details] = await Promise.all([
+    const [status, sim, details, connection] = await Promise.all([
       deps.modem.status(),
       deps.exclusive((signal) => deps.modem.sim(signal)).catch(() => null),
       deps.exclusive((signal) => deps.modem.details(signal)).catch(() => null),
+      deps.exclusive((signal) => deps.modem.connection(signal)).catch(() => null),
     ]);
     // The SIM's operator, else the first five digits of its IMSI (MCC + a two-digit MNC).
     const code = details?.simOperatorCode ?? sim?.imsi?.slice(0, 5) ?? null;
@@ -38,6 +39,8 @@ export function mobileSettings(deps: { uci: UciPort; modem: ModemPort; exclusive
       network: details && { code: details.operatorCode, simCode: details.simOperatorCode, manual: status.roaming || (details.operatorCode !== null && details.operatorCode !== details.simOperatorCode) },
       bands: details && { current: details.currentBands, supported: details.supportedBands },
       presets: presetsFor(isp, code),
+      /** The data connection (interface, addresses, DNS, bytes) as ModemManager reports it. */
+      connection,
     };
   };
   const str = (o: Record<string, string | string[]>, key: string) => [o[key] ?? ''].flat().join(' ');

@@ -5,6 +5,7 @@ import type { MmcliContext } from './mmcli.ts';
 import { asModemError, ModemError, modemReading } from './modem-error.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from './mmcli-parse-messages.ts';
 import { parsePinRetries } from './mmcli-parse.ts';
+import { parseBearer, parseBearerPaths } from './mmcli-parse-bearer.ts';
 import { parseDetails, parseScan, parseServingCell, parseSimOperator } from './mmcli-parse-network.ts';
 
 /** MCC+MNC: 5 or 6 digits. */
@@ -96,6 +97,16 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
       const { simPath } = await info(signal);
       const simOperator = simPath ? await json(['-i', simPath], signal).then((out) => parseSimOperator(data(out)), () => null) : null;
       return parseDetails(data(await modemJson([], signal)), simOperator);
+    },
+    async connection(signal) {
+      const paths = modemReading(parseBearerPaths(await modemJson([], signal)));
+      let first = null;
+      for (const path of paths) {
+        const bearer = modemReading(parseBearer(await json(['-b', path], signal)));
+        if (bearer.connected) return bearer;
+        first ??= bearer;
+      }
+      return first;
     },
     async scan(signal) {
       // A scan takes up to two minutes; ModemManager itself gives up after about five.

@@ -1,12 +1,21 @@
 // The modem through ModemManager's mmcli, --output-json wherever mmcli offers
 // it. The modem's D-Bus path changes when it re-enumerates (a reset, a USB
 // hiccup): a "couldn't find modem" makes us look it up again, once.
+// A ModemManager before 1.12 has no -J: its mmcli ignores an option it does not
+// know and, having dropped every option, says "no actions specified"
+// (g_option_context_parse without an error, cli/mmcli.c before 1.12). From then
+// on we ask for the human-readable output and rebuild the JSON from it.
+import { Unreadable } from '../../core/unreadable.ts';
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
 import { asModemError, ModemError, modemReading } from './modem-error.ts';
 import { parseModem, parseModemList, parseSignal, type ModemInfo } from './mmcli-parse.ts';
+import { humanAsJson } from './mmcli-text-json.ts';
 import { mmcliActions } from './mmcli-actions.ts';
 
+/** What an mmcli without --output-json says to -J (see the top of this file). */
+const NO_JSON = /no actions specified|Unknown option -J/;
+class NoJson extends Error {}
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
 
 /** Turns mmcli's failure into a fault the user can act on. */
@@ -39,11 +48,31 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
   let modem: string | null = null;
   let signalReady = false;
 
-  const mmcli = async (args: string[], timeoutMs?: number, signal?: AbortSignal) => {
+  /** Set once mmcli has refused -J. */
+  let human = false;
+
+  const run = async (args: string[], timeoutMs?: number, signal?: AbortSignal) => {
     try {
       return (await runner.run(['mmcli', ...args], { timeoutMs, signal })).stdout;
     } catch (error) {
+      if (args.includes('-J') && error instanceof CommandError && NO_JSON.test(error.stderr)) throw new NoJson();
       throw modemFault(error);
+    }
+  };
+  /** mmcli's output; for -J on an mmcli without it, the JSON rebuilt from the human-readable output. */
+  const mmcli = async (args: string[], timeoutMs?: number, signal?: AbortSignal): Promise<string> => {
+    if (human && args.includes('-J')) {
+      const plain = args.filter((a) => a !== '-J');
+      const rebuilt = humanAsJson(plain, await run(plain, timeoutMs, signal));
+      // An Unreadable goes to the JSON parser as text it cannot read, with the reason.
+      return rebuilt instanceof Unreadable ? rebuilt.message : JSON.stringify(rebuilt);
+    }
+    try {
+      return await run(args, timeoutMs, signal);
+    } catch (error) {
+      if (!(error instanceof NoJson)) throw error;
+      human = true;
+      return mmcli(args, timeoutMs, signal);
     }
   };
   const json = (args: string[], signal?: AbortSignal) => mmcli(['-J', ...args], undefined, signal);

@@ -195,6 +195,13 @@ export function simModem(device: SimDevice, operator: SimOperator | ((code: stri
         simOperatorCode: sim ? m.sim.operatorCode : null,
       };
     },
+    // A documentation address (RFC 5737): the simulated operator's carrier-grade NAT.
+    async connection() {
+      check();
+      if (m.state !== 'connected') return null;
+      const ipv4 = { method: 'static', address: '192.0.2.47', prefix: 24, gateway: '192.0.2.1', dns: ['192.0.2.53'], mtu: 1500 };
+      return { connected: true, interface: 'wwan0', apn: m.settings.apn || null, ipv4, ipv6: null, stats: { durationSeconds: null, rxBytes: device.wan.rxBytes, txBytes: device.wan.txBytes } };
+    },
     scan: () =>
       exclusive(async () => {
         await new Promise((resolve) => setTimeout(resolve, m.scanMs));
