@@ -49,6 +49,15 @@ balance('an unparsable reply reads as nothing', () => {
   assert.is(readBalance(text('pl-nju-ussd-stan-konta.txt'), 'digi'), null);
 });
 
+balance('a balance masked by the reporter, then a menu: no amount, and no menu number taken for one', () => {
+  assert.is(readBalance(text('de-vodafone-ussd-balance-menu.txt'), 'Aktuelles Guthaben: {money}'), null, 'XX,XX is no amount');
+  assert.is(readBalance(text('de-vodafone-ussd-balance-menu.txt'), 'digi'), null);
+});
+
+balance('nju mobile PL: the main account in zl, valid without end (no date)', () => {
+  assert.equal(readBalance(text('pl-nju-ussd-stan-konta.txt'), 'Stan konta glownego: {money}'), { dataBytes: null, money: { amount: 11, currency: 'zl' }, expiry: null, days: null, by: 'template' });
+});
+
 balance('a currency written before the amount: $, £, CHF, Rp, R and euro', () => {
   const money = (file: string, template: string) => readBalance(text(file), template)?.money;
   assert.equal(money('ca-speakout-ussd-balance-expiry.txt', 'balance is {money}'), { amount: 20, currency: '$' });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readable, Unreadable } from '../../device-daemon/src/core/unreadable.ts';
+import { parseIwStations } from '../../device-daemon/src/core/iw-stations.ts';
 import { lanClients, parseHostapdClients, parseLeases, parseNeighbours } from '../../device-daemon/src/core/lan-clients.ts';
 
 const lan = suite('LAN clients');
@@ -38,6 +39,33 @@ lan('ip -j neigh: address, MAC, device and state', () => {
   assert.is(n.length, 6);
   assert.equal(n[0], { ip: '10.0.2.1', mac: '52:54:00:12:35:00', dev: 'eth1', state: ['REACHABLE'] });
   assert.equal(parseNeighbours('[{"dst":"192.168.1.5","dev":"br-lan","state":["FAILED"]}]'), []);
+});
+
+lan('ip neigh as text (an ip without -j) reads the same hosts as its JSON capture', () => {
+  assert.equal(readable(parseNeighbours(fixture('ip-neigh-openwisp.txt'))), readable(parseNeighbours(fixture('ip-json-neigh-openwisp.json'))));
+  assert.equal(parseNeighbours('192.168.1.9 dev br-lan  FAILED\n'), [], 'an entry without a MAC is nobody');
+  assert.equal(parseNeighbours('fd00::1 dev br-lan lladdr 02:00:00:00:00:0A router STALE\n'), [{ ip: 'fd00::1', mac: '02:00:00:00:00:0a'.toLowerCase(), dev: 'br-lan', state: ['STALE'] }]);
+  assert.instance(parseNeighbours('Object "neigh" is unknown, try "ip help".\n'), Unreadable);
+});
+
+lan('iw station dump (ath79, 19.07/21.02): MAC and signal; no connected time in this short field set', () => {
+  assert.equal(parseIwStations(fixture('iw-station-dump-qca9563-openwrt-packages-issue16471.txt')), [{ mac: '8c:be:be:f5:8f:59', band: null, signal: -57, connectedSeconds: null }]);
+});
+
+lan('iw station dump (ipq40xx): the signal of all four chains is the first figure', () => {
+  assert.equal(parseIwStations(fixture('iw-station-dump-ipq4019-openwrt-packages-issue16471.txt')), [{ mac: '8c:be:be:f5:8f:59', band: null, signal: -67, connectedSeconds: null }]);
+});
+
+lan('iw station get (mt76): the positive signal of that driver bug is no reading; connected time in seconds', () => {
+  assert.equal(parseIwStations(fixture('iw-station-get-mt76-issue17.txt')), [{ mac: '10:6f:3f:0e:31:8f', band: null, signal: null, connectedSeconds: 6191 }]);
+});
+
+lan('iw station get without its header (tabs): the fields belong to the MAC asked for, else to nobody', () => {
+  const text = fixture('iw-station-get-tabs-no-header-mt76-issue17.txt');
+  assert.equal(parseIwStations(text, '02:00:00:00:00:01'), [{ mac: '02:00:00:00:00:01', band: null, signal: null, connectedSeconds: 1714 }]);
+  assert.equal(parseIwStations(text), []);
+  assert.equal(parseIwStations(''), [], 'no stations');
+  assert.instance(parseIwStations('command failed: No such device (-19)\n'), Unreadable);
 });
 
 lan('the device list joins leases, stations and neighbours by MAC; wired when not a station', () => {

@@ -38,8 +38,28 @@ export function parseHostapdClients(json: string): Station[] | Unreadable {
 
 const Neigh = v.array(v.looseObject({ dst: v.string(), dev: v.optional(v.string()), lladdr: v.optional(v.string()), state: v.optional(v.array(v.string())) }));
 
-/** `ip -j neigh`: entries with a link-layer address. */
+/**
+ * `ip neigh` as text, which an `ip` without JSON (BusyBox's) prints:
+ * `<addr> dev <if> lladdr <mac> [router] [ref N] [used a/b/c] [probes N] <STATE>`.
+ * Lines without an address or a known shape are no entry.
+ */
+function neighboursText(text: string): Neighbour[] | Unreadable {
+  const out: Neighbour[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const words = line.trim().split(/\s+/);
+    const at = (key: string) => (words.indexOf(key) > 0 ? words[words.indexOf(key) + 1] : undefined);
+    const state = words.at(-1)!;
+    if (!at('dev') && !at('lladdr')) return new Unreadable('ip neigh', `line ${i + 1} is not "<address> dev <if> ..."`);
+    const mac = at('lladdr')?.toLowerCase();
+    if (mac && MAC.test(mac)) out.push({ ip: words[0]!, mac, dev: at('dev') ?? '', state: /^[A-Z_]+$/.test(state) ? [state] : [] });
+  }
+  return out;
+}
+
+/** `ip -j neigh` (or its text, see above): entries with a link-layer address. */
 export function parseNeighbours(json: string): Neighbour[] | Unreadable {
+  if (typeof json === 'string' && !/^\s*[[{]/.test(json)) return neighboursText(json);
   const out = readWith(Neigh, json, 'ip -j neigh');
   return out instanceof Unreadable ? out : out.flatMap((n) => (n.lladdr ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
 }
