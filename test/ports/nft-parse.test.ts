@@ -21,9 +21,23 @@ parse('reads sets, their counted elements, chains and rules of a dynamic-set tab
   assert.is(listing.rules.length, 2);
 });
 
+parse('a listing of named counters only (nft -j list counters) has no tables, sets or chains, and is no error', () => {
+  assert.equal(parseNftListing(fixture('nft-j-list-counters.json')), { tables: [], chains: [], rules: [], sets: [] });
+});
+
+parse('the text listing of the same table names the sets, their element and the chain the JSON reading finds', () => {
+  // nft's text is not read by the daemon (it asks for -j); this checks the JSON capture against it.
+  const text = fixture('nft-list-table-dynamic-set.txt');
+  const listing = parseNftListing(fixture('nft-j-list-table-dynamic-set.json'));
+  assert.equal([...text.matchAll(/^\tset (\w+) \{/gm)].map((m) => m[1]), listing.sets.map((s) => s.name));
+  assert.equal([...text.matchAll(/elements = \{ ([\d.]+) counter packets (\d+) bytes (\d+) \}/g)].map((m) => ({ val: m[1], bytes: Number(m[3]), packets: Number(m[2]) })), setElements(listing.sets[0]!));
+  assert.equal([...text.matchAll(/^\tchain (\w+) \{\n\t\ttype filter hook (\w+)/gm)].map((m) => [m[1], m[2]]), listing.chains.map((c) => [c.name, c.hook]));
+  assert.is((text.match(/^\t\tupdate @/gm) ?? []).length, listing.rules.length);
+});
+
 parse('says what is wrong with output that is not nft JSON', () => {
   assert.throws(() => parseNftListing('table inet x {'), /not JSON/);
-  assert.throws(() => parseNftListing('{"nftables": [{"chain": {"name": 1}}]}'), /nft -j \(chain\): unexpected output at/);
+  assert.throws(() => parseNftListing('{"nftables": [{"chain": {"name": 1}}]}'), /nft -j \(chain\): unreadable output \(family: /);
 });
 
 parse('names that could escape the nft script are refused', () => {

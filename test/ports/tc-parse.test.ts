@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ifbNameFor, tbfFor, tcShaper } from '../../device-daemon/src/ports/shaper/tc.ts';
-import { ingressQdisc, kbitOf, parseFilters, parseQdiscs, redirectsTo, rootQdisc } from '../../device-daemon/src/ports/shaper/tc-parse.ts';
+import { ingressQdisc, kbitOf, parseFilters, parseLinks, parseQdiscs, redirectsTo, rootQdisc } from '../../device-daemon/src/ports/shaper/tc-parse.ts';
 import { CommandError } from '../../device-daemon/src/ports/runner.ts';
 import type { CommandRunner } from '../../device-daemon/src/ports/types.ts';
 
@@ -45,9 +45,15 @@ parse('an empty filter list (tc prints nothing) is no filter', () => {
   assert.equal(parseFilters(''), []);
 });
 
+parse('ip -j link show (veth pair and an IFB): each link with its MTU and whether it is up', () => {
+  const links = parseLinks(fixture('ip-j-link-show.json'));
+  assert.equal(links.map((l) => [l.ifname, l.mtu, (l.flags ?? []).includes('UP')]), [['lo', 65536, false], ['wan1', 1500, true], ['wan0', 1500, true], ['ifb0', 1500, true]]);
+  assert.throws(() => parseLinks('[{"ifname": "wan0"}]'), /ip -j link show: unreadable output \(0\.mtu: /);
+});
+
 parse('says what is wrong with output that is not tc JSON', () => {
   assert.throws(() => parseQdiscs('qdisc noqueue 0: root'), /not JSON/);
-  assert.throws(() => parseQdiscs('[{"kind": 1}]'), /unexpected output at 0\.kind/);
+  assert.throws(() => parseQdiscs('[{"kind": 1}]'), /tc -j qdisc show: unreadable output \(0\.kind: /);
 });
 
 parse.run();

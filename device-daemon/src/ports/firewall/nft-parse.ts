@@ -1,7 +1,7 @@
 // Parsing `nft -j list ...` output (nftables 1.0.x, JSON schema 1) and the
 // small checks the nft ports share. Loose objects: nft adds keys over versions.
 import * as v from 'valibot';
-import { parseOutput } from '../parse-output.ts';
+import { readable, readWith, Unreadable } from '../../core/unreadable.ts';
 import { CommandError } from '../runner.ts';
 import type { CommandRunner } from '../types.ts';
 
@@ -44,38 +44,46 @@ export type NftSet = v.InferOutput<typeof SetSchema>;
 export type NftElem = v.InferOutput<typeof ElemSchema>;
 export type NftListing = { tables: string[]; chains: NftChain[]; rules: NftRule[]; sets: NftSet[] };
 
-function check<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
-  return parseOutput(schema, value, `nft -j (${what})`);
-}
-
-/** Parses the JSON of `nft -j list table|ruleset`, keeping tables, chains, rules and sets. */
-export function parseNftListing(text: string): NftListing {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`nft -j: not JSON: ${text.slice(0, 200)}`);
-  }
+/** `nft -j list table|ruleset`: tables, chains, rules and sets (other objects are skipped). Never throws. */
+export function readNftListing(text: string): NftListing | Unreadable {
+  const top = readWith(ListingSchema, typeof text === 'string' ? text : null, 'nft -j');
+  if (top instanceof Unreadable) return top;
   const listing: NftListing = { tables: [], chains: [], rules: [], sets: [] };
-  for (const item of check(ListingSchema, json, 'listing').nftables) {
-    if ('table' in item) listing.tables.push(check(v.looseObject({ name: v.string() }), item.table, 'table').name);
-    else if ('chain' in item) listing.chains.push(check(ChainSchema, item.chain, 'chain'));
-    else if ('rule' in item) listing.rules.push(check(RuleSchema, item.rule, 'rule'));
-    else if ('set' in item) listing.sets.push(check(SetSchema, item.set, 'set'));
+  for (const item of top.nftables) {
+    const one = <T extends v.GenericSchema>(schema: T, value: unknown, what: string) => readWith(schema, value ?? null, `nft -j (${what})`);
+    const read =
+      'table' in item ? one(v.looseObject({ name: v.string() }), item.table, 'table') : 'chain' in item ? one(ChainSchema, item.chain, 'chain') : 'rule' in item ? one(RuleSchema, item.rule, 'rule') : 'set' in item ? one(SetSchema, item.set, 'set') : null;
+    if (read instanceof Unreadable) return read;
+    if ('table' in item) listing.tables.push((read as { name: string }).name);
+    else if ('chain' in item) listing.chains.push(read as NftChain);
+    else if ('rule' in item) listing.rules.push(read as NftRule);
+    else if ('set' in item) listing.sets.push(read as NftSet);
   }
   return listing;
 }
 
-/** The elements of a set, with their counters (bytes 0 when the element has none). */
-export function setElements(set: NftSet): { val: unknown; bytes: number; packets: number }[] {
-  return (set.elem ?? []).map((raw) => {
-    if (typeof raw === 'object' && raw !== null && 'elem' in raw) {
-      const elem = check(ElemSchema, raw.elem, 'set element');
-      return { val: elem.val, bytes: elem.counter?.bytes ?? 0, packets: elem.counter?.packets ?? 0 };
-    }
-    return { val: raw, bytes: 0, packets: 0 };
-  });
+/** Parses `nft -j list table|ruleset`; unreadable output is an Error naming where. */
+export function parseNftListing(text: string): NftListing {
+  return readable(readNftListing(text));
 }
+
+type Element = { val: unknown; bytes: number; packets: number };
+
+/** The elements of a set, with their counters (bytes 0 when the element has none). Never throws. */
+export function readSetElements(set: NftSet): Element[] | Unreadable {
+  const out: Element[] = [];
+  for (const raw of set.elem ?? []) {
+    if (typeof raw === 'object' && raw !== null && 'elem' in raw) {
+      const elem = readWith(ElemSchema, raw.elem ?? null, 'nft -j (set element)');
+      if (elem instanceof Unreadable) return elem;
+      out.push({ val: elem.val, bytes: elem.counter?.bytes ?? 0, packets: elem.counter?.packets ?? 0 });
+    } else out.push({ val: raw, bytes: 0, packets: 0 });
+  }
+  return out;
+}
+
+/** The elements of a set; an unreadable element is an Error naming where. */
+export const setElements = (set: NftSet): Element[] => readable(readSetElements(set));
 
 /** `nft -j list table inet NAME`, or null when that table does not exist. */
 export async function listTable(runner: CommandRunner, table: string): Promise<NftListing | null> {

@@ -1,7 +1,7 @@
 // Parsers for `tc -j` output (iproute2 6.x). Loose objects throughout: tc adds
 // keys between versions (and with -s), and we read only the few we act on.
 import * as v from 'valibot';
-import { parseOutput } from '../parse-output.ts';
+import { readable, readWith, Unreadable } from '../../core/unreadable.ts';
 
 const QdiscSchema = v.looseObject({
   kind: v.string(),
@@ -34,29 +34,39 @@ const FilterSchema = v.looseObject({
   options: v.optional(v.looseObject({ actions: v.optional(v.array(ActionSchema)) })),
 });
 
+const LinkSchema = v.looseObject({ ifname: v.string(), mtu: v.number(), flags: v.optional(v.array(v.string())) });
+
 export type Qdisc = v.InferOutput<typeof QdiscSchema>;
+export type Link = v.InferOutput<typeof LinkSchema>;
 export type TcFilter = v.InferOutput<typeof FilterSchema>;
 
-function parseJsonArray<T extends v.GenericSchema>(text: string, schema: T, what: string): v.InferOutput<T>[] {
+function readJsonArray<T extends v.GenericSchema>(text: string, schema: T, what: string): v.InferOutput<T>[] | Unreadable {
+  if (typeof text !== 'string') return new Unreadable(what, 'not text');
   // tc prints nothing at all (not "[]") for an empty filter list.
   if (text.trim() === '') return [];
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${what}: not JSON: ${text.slice(0, 200)}`);
-  }
-  return parseOutput(v.array(schema), json, what);
+  return readWith(v.array(schema), text, what);
 }
 
-/** Parses `tc -j qdisc show [dev X]`. */
+/** `tc -j qdisc show [dev X]`, or an Unreadable saying where it stopped making sense. Never throws. */
+export const readQdiscs = (text: string) => readJsonArray(text, QdiscSchema, 'tc -j qdisc show');
+/** `tc -j filter show dev X parent P`. Never throws. */
+export const readFilters = (text: string) => readJsonArray(text, FilterSchema, 'tc -j filter show');
+/** `ip -j link show`: name, MTU and flags of each link. Never throws. */
+export const readLinks = (text: string) => readJsonArray(text, LinkSchema, 'ip -j link show');
+
+/** Parses `tc -j qdisc show [dev X]`; unreadable output is an Error naming where. */
 export function parseQdiscs(text: string): Qdisc[] {
-  return parseJsonArray(text, QdiscSchema, 'tc -j qdisc show');
+  return readable(readQdiscs(text));
 }
 
 /** Parses `tc -j filter show dev X parent P`. */
 export function parseFilters(text: string): TcFilter[] {
-  return parseJsonArray(text, FilterSchema, 'tc -j filter show');
+  return readable(readFilters(text));
+}
+
+/** Parses `ip -j link show`; unreadable output is an Error naming where. */
+export function parseLinks(text: string): Link[] {
+  return readable(readLinks(text));
 }
 
 /** The root qdisc among `qdiscs` (of one device). */

@@ -20,12 +20,10 @@
 // A kernel without fq_codel answers the second line with exit code 2 and
 // "Error: Specified qdisc kind is unknown."; the shaper then remembers that and
 // stops asking until the daemon restarts.
-import * as v from 'valibot';
-import { parseOutput } from '../parse-output.ts';
 import { CommandError } from '../runner.ts';
 import { isInterfaceName } from '../counters/linux.ts';
 import type { CommandRunner, ShaperPort, ShaperState } from '../types.ts';
-import { ingressQdisc, kbitOf, parseFilters, parseQdiscs, type Qdisc, redirectsTo, rootQdisc } from './tc-parse.ts';
+import { ingressQdisc, kbitOf, parseFilters, parseLinks, parseQdiscs, type Qdisc, redirectsTo, rootQdisc } from './tc-parse.ts';
 
 /** The handle of our root qdiscs: how we tell ours from the device's default or someone else's. */
 export const SHAPER_HANDLE = '4d41:';
@@ -101,9 +99,6 @@ export function fqCodelFor(kbit: number, mtu: number): FqCodelSettings {
 /** What sits under the token bucket: a flow-fair queue, tbf's own FIFO (the kernel lacks fq_codel), or not known until the first apply. */
 export type QueueKind = 'fq_codel' | 'fifo' | 'unknown';
 
-const LinkSchema = v.array(
-  v.looseObject({ ifname: v.string(), mtu: v.number(), flags: v.optional(v.array(v.string())) }),
-);
 
 type Inspection = {
   wan: { mtu: number } | null;
@@ -165,7 +160,7 @@ export function tcShaper({
 
   async function inspect(): Promise<Inspection> {
     const [links, qdiscs] = await Promise.all([runner.run(['ip', '-j', 'link', 'show']), tc('-j', 'qdisc', 'show')]);
-    const linkList = parseOutput(LinkSchema, JSON.parse(links.stdout), 'ip -j link show');
+    const linkList = parseLinks(links.stdout);
     const wanLink = linkList.find((l) => l.ifname === wan);
     const ifbLink = linkList.find((l) => l.ifname === ifb);
     const all = parseQdiscs(qdiscs.stdout);
