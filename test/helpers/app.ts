@@ -25,7 +25,7 @@ export const ORIGIN = `http://${HOST}`;
 const DEFAULT_CONFIG = readFileSync(new URL('../../openwrt/files/etc/config/modem-admin', import.meta.url), 'utf8');
 const installerHash = await hashPassword(INSTALLER_PASSWORD);
 
-export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; modemTimeoutMs?: number; scanTimeoutMs?: number; updates?: DeviceOptions['updates']; clientAddress?: () => string } = {}) {
+export async function testApp(options: { setUp?: boolean; config?: string; wireless?: string; network?: string; modemTimeoutMs?: number; scanTimeoutMs?: number; updates?: DeviceOptions['updates']; clientAddress?: () => string } = {}) {
   const clock = manualClock(Date.UTC(2026, 10, 21, 12, 0, 0));
   let mono = 0;
   const monotonic = () => mono;
@@ -35,7 +35,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
     clock.advance(ms);
   };
   const uciDir = mkdtempSync(join(tmpdir(), 'route-uci-'));
-  const uci = simUci(uciDir, { 'modem-admin': options.config ?? DEFAULT_CONFIG, firewall: SEED_FIREWALL, wireless: options.wireless ?? SEED_WIRELESS, network: SEED_NETWORK });
+  const uci = simUci(uciDir, { 'modem-admin': options.config ?? DEFAULT_CONFIG, firewall: SEED_FIREWALL, wireless: options.wireless ?? SEED_WIRELESS, network: options.network ?? SEED_NETWORK });
   const store = memoryStore();
   /** The names written to flash, in order: what reached flash and when. */
   const flashWrites: string[] = [];

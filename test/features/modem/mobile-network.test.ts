@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { INSTALLER_PASSWORD, testApp } from '../../helpers/app.ts';
@@ -5,8 +6,8 @@ import { INSTALLER_PASSWORD, testApp } from '../../helpers/app.ts';
 type Json = Record<string, any>;
 const mobile = suite('mobile network on the simulated modem: IMEI, PIN and PUK, scan, operator, bands, APN presets');
 
-async function setup(config?: string) {
-  const t = await testApp(config ? { config } : {});
+async function setup(config?: string, network?: string) {
+  const t = await testApp({ ...(config ? { config } : {}), ...(network ? { network } : {}) });
   t.device.modem.scanMs = 20;
   const s = await t.signIn(INSTALLER_PASSWORD);
   const call = async (path: string, method = 'GET', body?: unknown) => {
@@ -34,6 +35,16 @@ mobile('the settings show the data connection ModemManager reports: interface, a
   assert.equal(body.connection.ipv4.dns, ['192.0.2.53']);
   t.device.modem.state = 'registered';
   assert.is((await call('/api/mobile')).body.connection, null);
+});
+
+mobile('the modemmanager README example interface (4-space indent, a tab in an option line) reads as its options say', async () => {
+  const network = readFileSync(new URL('../../fixtures/modem/etc-config-network-modemmanager-example-openwrt-packages-readme.txt', import.meta.url), 'utf8');
+  const { body } = await (await setup(undefined, network)).call('/api/mobile');
+  // allowedauth 'pap chap' lets ModemManager use either; CHAP is the one shown.
+  assert.equal(
+    { interface: body.interface, apn: body.apn, auth: body.auth, authDefault: body.authDefault, username: body.username, passwordSet: body.passwordSet, pinStored: body.pinStored, mode: body.mode },
+    { interface: 'broadband', apn: 'ac.vodafone.es', auth: 'chap', authDefault: false, username: 'vodafone', passwordSet: true, pinStored: true, mode: 'auto' },
+  );
 });
 
 mobile('wrong PINs count down; the third blocks the SIM, which then asks for its PUK; a PUK and a new PIN unblock it', async () => {
