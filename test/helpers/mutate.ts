@@ -2,7 +2,8 @@
 // gives the same inputs on every run, so a failure names the input that broke.
 
 /** The simulator's seeded generator (mulberry32), numbers in [0, 1). */
-export { seededRandom as seeded } from '../../device-daemon/src/ports/sim/random.ts';
+import { seededRandom as seededRandomFor } from '../../device-daemon/src/ports/sim/random.ts';
+export { seededRandomFor as seeded };
 
 const PIECES = ['"', "'", '{', '}', '[', ']', ',', ':', '\\', '\n', '\t', ' ', '--', '(null)', '-67,00', '1e309', 'NaN', '0', '-', '.', '€', 'zł', 'ż', '😀', '\u0000', '\ufffd', '@', 'GB', '$', 'option', 'config'];
 
@@ -50,4 +51,25 @@ export function mutateJson(json: unknown, random: () => number): unknown {
   if (random() < 0.1) delete copy[key];
   else copy[key] = mutateJson(copy[key], random);
   return copy;
+}
+
+const VARIANTS = 150;
+
+/** Runs `check` on VARIANTS text (and, for JSON captures, JSON) variants of every capture; names the input that broke. */
+export function everyVariant(captures: string[], seed: number, check: (input: unknown) => void) {
+  const random = seededRandomFor(seed);
+  for (const capture of captures) {
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(capture);
+    } catch {}
+    for (let i = 0; i < VARIANTS; i++) {
+      const input = json !== undefined && i % 2 ? mutateJson(json, random) : mutateText(capture, random);
+      try {
+        check(input);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\n  on input ${JSON.stringify(input).slice(0, 400)}`);
+      }
+    }
+  }
 }

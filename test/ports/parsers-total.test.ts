@@ -11,40 +11,24 @@ import { replyText } from '../../device-daemon/src/core/reply-text.ts';
 import { readUciText } from '../../device-daemon/src/core/uci-text.ts';
 import { Unreadable } from '../../device-daemon/src/core/unreadable.ts';
 import { readWifiNetworks } from '../../device-daemon/src/core/wifi-networks.ts';
-import { parseModem, parseModemList, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { readMmcliText } from '../../device-daemon/src/core/mmcli-text.ts';
+import { parseBearer, parseBearerPaths } from '../../device-daemon/src/ports/modem/mmcli-parse-bearer.ts';
+import { parseDetails, parseScan, parseServingCell, parseSimOperator } from '../../device-daemon/src/ports/modem/mmcli-parse-network.ts';
+import { parseModem, parseModemList, parsePinRetries, parseSignal } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { humanAsJson } from '../../device-daemon/src/ports/modem/mmcli-text-json.ts';
 import { parseSim, parseSms, parseSmsList, parseUssdReply, parseUssdStatus } from '../../device-daemon/src/ports/modem/mmcli-parse-messages.ts';
-import { mutateJson, mutateText, seeded } from '../helpers/mutate.ts';
+import { everyVariant } from '../helpers/mutate.ts';
 
-const VARIANTS = 150;
 const root = new URL('../fixtures/', import.meta.url);
 const files = (dir: string, ext: RegExp) =>
   readdirSync(new URL(dir, root), { recursive: true, encoding: 'utf8' })
     .filter((f) => ext.test(f) && !f.endsWith('.meta.json'))
     .map((f) => readFileSync(new URL(`${dir}${f}`, root), 'utf8'));
 const mmcliJson = [...files('modem/', /^mmcli-.*\.json$/), ...files('real-world/', /\.json$/)];
-const mmcliText = files('modem/', /^mmcli-.*\.txt$/);
+const mmcliText = [...files('modem/', /^mmcli-.*\.txt$/), ...files('modem/printed/', /\.txt$/)];
 const replies = files('modem/operator-texts/', /\.txt$/);
 const wireless = files('wifi/', /^etc-config-wireless/);
 const lanText = files('wifi/', /\.(txt|json)$/);
-
-/** Runs `check` on every text variant (and JSON variant) of every capture; names the input that broke. */
-function everyVariant(captures: string[], seed: number, check: (input: unknown) => void) {
-  const random = seeded(seed);
-  for (const capture of captures) {
-    let json: unknown = undefined;
-    try {
-      json = JSON.parse(capture);
-    } catch {}
-    for (let i = 0; i < VARIANTS; i++) {
-      const input = json !== undefined && i % 2 ? mutateJson(json, random) : mutateText(capture, random);
-      try {
-        check(input);
-      } catch (error) {
-        throw new Error(`${(error as Error).message}\n  on input ${JSON.stringify(input).slice(0, 400)}`);
-      }
-    }
-  }
-}
 
 const nullable = (x: unknown, type: string) => x === null || typeof x === type;
 const finiteOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x));
@@ -53,7 +37,7 @@ const STATES: ModemState[] = ['absent', 'sim-missing', 'locked', 'initializing',
 const total = suite('parsers are total on random variants of real captures');
 
 total('there are captures of every kind to vary', () => {
-  assert.ok(mmcliJson.length >= 15 && mmcliText.length >= 3 && replies.length >= 20 && wireless.length >= 3 && lanText.length >= 8);
+  assert.ok(mmcliJson.length >= 15 && mmcliText.length >= 9 && replies.length >= 20 && wireless.length >= 3 && lanText.length >= 8);
 });
 
 total('mmcli JSON: a reading of the right shape or an Unreadable', () => {
@@ -72,6 +56,37 @@ total('mmcli JSON: a reading of the right shape or an Unreadable', () => {
     if (!(sms instanceof Unreadable)) assert.ok(typeof sms.text === 'string' && typeof sms.from === 'string' && sms.id === '7');
     const u = parseUssdStatus(input);
     if (u !== null && !(u instanceof Unreadable)) assert.ok(typeof u.text === 'string' && typeof u.final === 'boolean');
+    bearerShape(parseBearer(input));
+    const paths = parseBearerPaths(input);
+    assert.ok(paths instanceof Unreadable || paths.every((p) => typeof p === 'string'));
+    const d = parseDetails(input, parseSimOperator(input));
+    if (!(d instanceof Unreadable)) assert.ok([d.unlock.pinRetries, d.unlock.pukRetries].every(finiteOrNull) && d.currentBands.every((b) => typeof b === 'string'));
+    const scan = parseScan(input);
+    assert.ok(scan instanceof Unreadable || scan.every((n) => typeof n.code === 'string'));
+    const cell = parseServingCell(input, input);
+    assert.ok(cell instanceof Unreadable || [cell.pci, cell.earfcn, cell.band].every(finiteOrNull), JSON.stringify(cell));
+    const retries = parsePinRetries(input);
+    assert.ok(finiteOrNull(retries));
+  });
+});
+
+/** A bearer reading with null or whole figures, or an Unreadable. */
+function bearerShape(b: ReturnType<typeof parseBearer>) {
+  if (b instanceof Unreadable) return;
+  assert.ok(typeof b.connected === 'boolean' && [b.stats.durationSeconds, b.stats.rxBytes, b.stats.txBytes].every(finiteOrNull), JSON.stringify(b));
+  for (const ip of [b.ipv4, b.ipv6]) if (ip) assert.ok(typeof ip.method === 'string' && finiteOrNull(ip.prefix) && ip.dns.every((d) => typeof d === 'string'));
+}
+
+total('mmcli human-readable output (no --output-json): sections or an Unreadable, rebuilt into readings', () => {
+  everyVariant(mmcliText, 6, (input) => {
+    const out = typeof input === 'string' ? input : JSON.stringify(input);
+    const read = readMmcliText(out);
+    if (!(read instanceof Unreadable)) for (const fields of Object.values(read.sections)) assert.ok(Object.values(fields).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string')));
+    bearerShape(parseBearer(humanAsJson(['-b', '/org/freedesktop/ModemManager1/Bearer/1'], out)));
+    const m = parseModem(humanAsJson(['-m', '/org/freedesktop/ModemManager1/Modem/0'], out));
+    if (!(m instanceof Unreadable)) assert.ok(STATES.includes(m.state) && nullable(m.operator, 'string'), JSON.stringify(m));
+    const list = parseModemList(humanAsJson(['-L'], out));
+    assert.ok(list instanceof Unreadable || list.every((p) => p.startsWith('/org/freedesktop/ModemManager1/Modem/')));
   });
 });
 

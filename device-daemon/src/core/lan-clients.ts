@@ -61,7 +61,8 @@ function neighboursText(text: string): Neighbour[] | Unreadable {
 export function parseNeighbours(json: string): Neighbour[] | Unreadable {
   if (typeof json === 'string' && !/^\s*[[{]/.test(json)) return neighboursText(json);
   const out = readWith(Neigh, json, 'ip -j neigh');
-  return out instanceof Unreadable ? out : out.flatMap((n) => (n.lladdr ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
+  // On the LAN bridge a link-layer address is a MAC; anything else is no one we can name.
+  return out instanceof Unreadable ? out : out.flatMap((n) => (n.lladdr && MAC.test(n.lladdr.toLowerCase()) ? [{ ip: n.dst, mac: n.lladdr.toLowerCase(), dev: n.dev ?? '', state: n.state ?? [] }] : []));
 }
 
 export type LanInput = {

@@ -7,6 +7,7 @@
 // runs over several lines. A one-item list reads as an option: show prints both alike.
 import type { UciPackage, UciSection } from './device-data.ts';
 import { tokenize, UciSyntaxError } from './uci-text.ts';
+import { Unreadable } from './unreadable.ts';
 
 /** Parses `uci [-X] show PKG` output into the same shape as parseUciText. */
 export function parseUciShow(pkg: string, text: string): UciPackage {
@@ -35,4 +36,14 @@ export function parseUciShow(pkg: string, text: string): UciPackage {
     section.options[option] = values.length === 1 ? values[0]! : values;
   }
   return { name: pkg, sections };
+}
+
+/** parseUciShow for output from outside: a line it cannot read comes back as an Unreadable. */
+export function readUciShow(pkg: string, text: string): UciPackage | Unreadable {
+  try {
+    return parseUciShow(pkg, text);
+  } catch (error) {
+    if (error instanceof UciSyntaxError) return new Unreadable(`uci show ${pkg}`, error.message);
+    throw error;
+  }
 }

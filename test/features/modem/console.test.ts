@@ -154,8 +154,8 @@ modem('mobile settings as netifd reads them: no allowedauth with a user means CH
 modem('mobile settings: read, validated, stored in UCI network and applied to the modem', async () => {
   const { t, installer, call } = await setup();
   const got = (await (await call(installer, 'GET', '/api/mobile')).json()) as Json;
-  // The network tools' fields (IMEI, unlock, bands, presets) are checked in mobile-network.test.ts.
-  const { imei: _i, unlock: _u, network: _n, bands: _b, presets: _p, operator: _o, ...settings } = got;
+  // The network tools' fields (IMEI, unlock, bands, presets, connection) are checked in mobile-network.test.ts.
+  const { imei: _i, unlock: _u, network: _n, bands: _b, presets: _p, operator: _o, connection: _c, ...settings } = got;
   assert.equal(settings, { interface: 'wwan', apn: 'internet', auth: 'none', username: '', mode: 'auto', authDefault: false, passwordSet: false, pinStored: false, state: 'connected', sim: { iccid: '89480000000000000000', imsi: '260010000000000', ownNumber: '48500100200' } });
   for (const bad of [{ ...got, apn: '-x' }, { apn: 'a', auth: 'kerberos', username: '', mode: 'auto' }, { apn: 'a', auth: 'pap', username: "x',y", mode: 'auto' }, { apn: 'a', auth: 'none', username: '', mode: '5g' }]) {
     assert.is((await call(installer, 'PUT', '/api/mobile', bad)).status, 400, JSON.stringify(bad));

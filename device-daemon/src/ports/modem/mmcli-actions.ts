@@ -12,8 +12,6 @@ import { parseDetails, parseScan, parseServingCell, parseSimOperator } from './m
 const PLMN = /^\d{5,6}$/;
 /** ModemManager's band names: eutran-20, utran-1, egsm, dcs... */
 const BAND = /^[a-z0-9]+(-\d+)?$/;
-/** mmcli's -J text as data (the context hands the text on; the parsers take data). */
-const data = (out: unknown): unknown => (typeof out === 'string' ? JSON.parse(out) : out);
 
 const SMS_PATH = '/org/freedesktop/ModemManager1/SMS/';
 const MODES = { auto: 'any', lte: '4g', '3g': '3g' };
@@ -95,8 +93,8 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     },
     async details(signal) {
       const { simPath } = await info(signal);
-      const simOperator = simPath ? await json(['-i', simPath], signal).then((out) => parseSimOperator(data(out)), () => null) : null;
-      return parseDetails(data(await modemJson([], signal)), simOperator);
+      const simOperator = simPath ? await json(['-i', simPath], signal).then(parseSimOperator, () => null) : null;
+      return modemReading(parseDetails(await modemJson([], signal), simOperator));
     },
     async connection(signal) {
       const paths = modemReading(parseBearerPaths(await modemJson([], signal)));
@@ -110,7 +108,7 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
     },
     async scan(signal) {
       // A scan takes up to two minutes; ModemManager itself gives up after about five.
-      return parseScan(JSON.parse(await onModem(['-J', '--3gpp-scan', '--timeout=300'], 310_000, signal)));
+      return modemReading(parseScan(await onModem(['-J', '--3gpp-scan', '--timeout=300'], 310_000, signal)));
     },
     async register(code, signal) {
       if (code !== null && !PLMN.test(code)) throw new RangeError(`not an operator code: ${code}`);
@@ -121,16 +119,17 @@ export function mmcliActions({ runner, mmcli, json, onModem, modemJson, info }: 
       await onModem([`--set-current-bands=${bands ? bands.join('|') : 'any'}`], 60_000, signal);
     },
     async cell(signal) {
-      let location = data(await modemJson(['--location-get'], signal));
-      if (!locationOn && parseServingCell(location, null).cellId === null) {
+      let location = await modemJson(['--location-get'], signal);
+      const first = modemReading(parseServingCell(location, null));
+      if (!locationOn && first.cellId === null) {
         // The 3GPP location source is off until enabled once per modem.
         await onModem(['--location-enable-3gpp'], undefined, signal).catch(() => {});
         locationOn = true;
-        location = data(await modemJson(['--location-get'], signal));
+        location = await modemJson(['--location-get'], signal);
       }
       // --get-cell-info needs ModemManager 1.20 and a modem that answers it.
-      const cells = await modemJson(['--get-cell-info'], signal).then(data, () => null);
-      return parseServingCell(location, cells);
+      const cells = await modemJson(['--get-cell-info'], signal).catch(() => null);
+      return modemReading(parseServingCell(location, cells));
     },
     async configure(settings, iface, signal) {
       await onModem([`--set-allowed-modes=${MODES[settings.mode]}`], undefined, signal);

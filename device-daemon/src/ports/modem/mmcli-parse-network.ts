@@ -3,6 +3,7 @@
 // (`--location-get` 3GPP part and `--get-cell-info`). Loaded with those tools only.
 import * as v from 'valibot';
 import { lteBand } from '../../core/lte-band.ts';
+import { readWith, Unreadable } from '../../core/unreadable.ts';
 import type { CellCarrier, ModemDetails, ScannedNetwork, ServingCell } from '../types.ts';
 import { list, obj, s, value } from './mmcli-parse.ts';
 
@@ -31,9 +32,11 @@ function retries(entries: string[], lock: string): number | null {
   return null;
 }
 
-/** `mmcli -J -m M`: identity, unlock state and bands. `simOperatorCode` comes from the SIM. */
-export function parseDetails(json: unknown, simOperatorCode: string | null = null): ModemDetails {
-  const { generic: g, '3gpp': gpp } = v.parse(DetailsJson, json).modem;
+/** `mmcli -J -m M` (JSON or its text): identity, unlock state and bands. `simOperatorCode` comes from the SIM. */
+export function parseDetails(json: unknown, simOperatorCode: string | null = null): ModemDetails | Unreadable {
+  const out = readWith(DetailsJson, json, 'mmcli -J -m');
+  if (out instanceof Unreadable) return out;
+  const { generic: g, '3gpp': gpp } = out.modem;
   const required = value(g['unlock-required']);
   return {
     imei: value(gpp.imei) ?? (/^\d{14,16}$/.test(g['equipment-identifier']) ? g['equipment-identifier'] : null),
@@ -53,9 +56,11 @@ export function parseDetails(json: unknown, simOperatorCode: string | null = nul
   };
 }
 
-/** `mmcli -J -i S`: the SIM's operator (MCC+MNC). */
-export const parseSimOperator = (json: unknown): string | null =>
-  value(v.parse(v.looseObject({ sim: v.looseObject({ properties: obj({ 'operator-code': s }) }) }), json).sim.properties['operator-code']);
+/** `mmcli -J -i S`: the SIM's operator (MCC+MNC), or null when not reported or unreadable. */
+export function parseSimOperator(json: unknown): string | null {
+  const out = readWith(v.looseObject({ sim: v.looseObject({ properties: obj({ 'operator-code': s }) }) }), json, 'mmcli -J -i');
+  return out instanceof Unreadable ? null : value(out.sim.properties['operator-code']);
+}
 
 const ScanJson = v.looseObject({
   modem: v.looseObject({
@@ -70,9 +75,11 @@ const ScanJson = v.looseObject({
 const AVAILABILITY = ['current', 'available', 'forbidden'] as const;
 
 /** `mmcli -J -m M --3gpp-scan`: each network once, by code. */
-export function parseScan(json: unknown): ScannedNetwork[] {
+export function parseScan(json: unknown): ScannedNetwork[] | Unreadable {
+  const read = readWith(ScanJson, json, 'mmcli -J -m --3gpp-scan');
+  if (read instanceof Unreadable) return read;
   const out = new Map<string, ScannedNetwork>();
-  for (const n of v.parse(ScanJson, json).modem['3gpp']['scan-networks']) {
+  for (const n of read.modem['3gpp']['scan-networks']) {
     const code = value(n['operator-code']);
     if (!code) continue;
     const technologies = (value(n['access-technologies']) ?? '').split(/,\s*/).filter(Boolean);
@@ -97,8 +104,10 @@ const num = (x: string | undefined) => (x !== undefined && /^\d+$/.test(x) ? Num
  * the modem answers it, `--get-cell-info` (PCI, EARFCN; a serving cell of type 2,
  * an SCell, is a carrier aggregated to the primary).
  */
-export function parseServingCell(location: unknown, cellInfo: unknown | null): ServingCell {
-  const l = v.parse(LocationJson, location).modem.location['3gpp'];
+export function parseServingCell(location: unknown, cellInfo: unknown | null): ServingCell | Unreadable {
+  const read = readWith(LocationJson, location, 'mmcli -J -m --location-get');
+  if (read instanceof Unreadable) return read;
+  const l = read.modem.location['3gpp'];
   const zero = (x: string | null) => (x && /^0+$/.test(x) ? null : x);
   const cell: ServingCell = {
     mcc: value(l.mcc),
@@ -110,10 +119,11 @@ export function parseServingCell(location: unknown, cellInfo: unknown | null): S
     band: null,
     secondary: null,
   };
-  if (cellInfo === null) return cell;
-  const serving = v
-    .parse(CellInfoJson, cellInfo)
-    .modem.generic['cell-info'].map(cellFields)
+  // Cell info is extra: a modem whose answer cannot be read gives the location alone.
+  const info = cellInfo === null ? null : readWith(CellInfoJson, cellInfo, 'mmcli -J -m --get-cell-info');
+  if (info === null || info instanceof Unreadable) return cell;
+  const serving = info.modem.generic['cell-info']
+    .map(cellFields)
     .filter((f) => f['serving'] === 'yes' && f['cell type'] === 'lte');
   const carrier = (f: Record<string, string>): CellCarrier => {
     const earfcn = num(f['earfcn']);
