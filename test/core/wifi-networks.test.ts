@@ -71,6 +71,31 @@ read('an enterprise network is shown and cannot be changed', () => {
 
 read.run();
 
+read('an access point with disabled 1 is not on the air: OpenWrt 25.10 with only a disabled OWE network on 6 GHz', () => {
+  assert.equal(brief(file('etc-config-wireless-owe-6g-iface-disabled-openwisp-config-issue272.txt')), []);
+});
+
+read('first boot on a Wi-Fi 7 router: every radio disabled, so no network; switched on, its encryption open reads as open', () => {
+  const text = readFileSync(new URL('../fixtures/wifi/etc-config-wireless-first-boot-radios-disabled-open-partial-openwrt-pr21313.txt', import.meta.url), 'utf8');
+  assert.equal(brief(parseUciText('wireless', text)), []);
+  const on = parseUciText('wireless', text.replace(/\toption disabled '1'\n/g, ''));
+  assert.equal(brief(on), [
+    ['default_radio0', ['2.4 GHz'], 'OpenWrt', 'none', false, true],
+    ['default_radio1', ['5 GHz'], 'OpenWrt', 'none', false, true],
+  ]);
+});
+
+read('radios half old (hwmode only) and half new (band): the one access point is open on 5 GHz, its stale key notwithstanding', () => {
+  assert.equal(brief(file('etc-config-wireless-hwmode-and-band-mixed-luci-issue5951.txt')), [['default_radio1', ['5 GHz'], 'OpenWrt', 'none', false, true]]);
+});
+
+read('enterprise (wpa2 with a RADIUS or built-in EAP server) is shown and not editable', () => {
+  assert.equal(brief(file('etc-config-wireless-enterprise-ifaces-openwrt-pr16112.txt')), [
+    ['enterprise1', [], 'openwrt', 'enterprise', false, false],
+    ['enterprise2', [], 'openwrt', 'enterprise', false, false],
+  ]);
+});
+
 const change = suite('Wi-Fi changes planned per band');
 const sets = (commands: UciCommand[]) => Object.fromEntries(commands.map((c) => [c.path, c.op === 'delete' ? null : c.value]));
 const plan = (pkg: ReturnType<typeof file>, c: WifiChange) => {

@@ -96,6 +96,37 @@ text('another layout is unreadable, with the line that does not fit', () => {
   assert.instance(humanAsJson(['-L'], 'Found 1 modems:\n'), Unreadable);
 });
 
+const human = (name: string) => fixture(`human/${name}`);
+const MODEM = ['-m', '/org/freedesktop/ModemManager1/Modem/0'];
+
+text('real 1.10+ layouts: a modem with no SIM reads as sim-missing (MBIM XMM7160 on OpenWrt; Fibocom L850 in low power)', () => {
+  for (const name of ['mmcli-m-failed-sim-missing-mbim-xmm7160-luci-issue3586.txt', 'mmcli-m-failed-sim-missing-low-power-l850-xmm7360-issue227.txt']) {
+    assert.equal(parseModem(humanAsJson(MODEM, human(name))), { state: 'sim-missing', operator: null, technology: null, roaming: false, registration: null, simPath: null, ownNumber: null }, name);
+  }
+  const l850 = readMmcliText(human('mmcli-m-failed-sim-missing-low-power-l850-xmm7360-issue227.txt'));
+  assert.equal((l850 as { sections: Record<string, Record<string, string[]>> }).sections['Hardware']!['model'], ['L850 LTE Module","L850'], 'a value with quotes inside stays one value');
+});
+
+text('a real Status section alone (RM520N, connected with a sim-pin2 lock) reads connected on LTE', () => {
+  const m = parseModem(humanAsJson(MODEM, human('mmcli-m-status-section-connected-openmptcprouter-issue3979.txt')));
+  assert.equal([(m as { state: string }).state, (m as { technology: string }).technology], ['connected', 'lte']);
+});
+
+text('wrapped values in a real capture continue their field: four capability sets, two lines of ports', () => {
+  const read = readMmcliText(human('mmcli-m-wrapped-lists-qcom-soc-openstick-issue12.txt'));
+  assert.not.instance(read, Unreadable);
+  const { sections } = read as { sections: Record<string, Record<string, string[]>> };
+  assert.equal(sections['Hardware']!['supported'], ['gsm-umts, lte', 'cdma-evdo, lte', 'lte', 'cdma-evdo, gsm-umts, lte']);
+  assert.equal(sections['Hardware']!['current'], ['gsm-umts, lte']);
+  assert.is(sections['System']!['ports']!.length, 2);
+  assert.is(sections['Hardware']!['firmware revision']![0], 'MPSS.DPM.2.0.2.c1-00178-M8936FAAAANUZM-1D  1  [Nov 04 2016 02:00:00]');
+});
+
+text('real mmcli -L of 1.10+: the modems in the order listed', () => {
+  assert.equal(parseModemList(humanAsJson(['-L'], human('mmcli-L-one-mbim-luci-issue3586.txt'))), ['/org/freedesktop/ModemManager1/Modem/0']);
+  assert.equal(parseModemList(humanAsJson(['-L'], human('mmcli-L-three-rm520n-openmptcprouter-issue3050.txt'))), [1, 0, 2].map((n) => `/org/freedesktop/ModemManager1/Modem/${n}`));
+});
+
 text.run();
 
 const port = suite('mmcli port on a ModemManager without --output-json');
