@@ -52,6 +52,7 @@ const READ_BY: Record<string, string> = {
   'modem/mmcli-sms-received-rpi4alarm.json': 'ports/mmcli-parse.test.ts',
   'modem/human/mmcli-L-one-mbim-luci-issue3586.txt': 'ports/mmcli-text.test.ts',
   'modem/human/mmcli-L-three-rm520n-openmptcprouter-issue3050.txt': 'ports/mmcli-text.test.ts',
+  'modem/human/mmcli-m-connected-lte-eg916q-vamos-pr57.txt': 'ports/mmcli-text.test.ts',
   'modem/human/mmcli-m-failed-sim-missing-low-power-l850-xmm7360-issue227.txt': 'ports/mmcli-text.test.ts',
   'modem/human/mmcli-m-failed-sim-missing-mbim-xmm7160-luci-issue3586.txt': 'ports/mmcli-text.test.ts',
   'modem/human/mmcli-m-status-section-connected-openmptcprouter-issue3979.txt': 'ports/mmcli-text.test.ts',

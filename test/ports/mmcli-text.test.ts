@@ -11,7 +11,8 @@ import { readMmcliText } from '../../device-daemon/src/core/mmcli-text.ts';
 import { Unreadable } from '../../device-daemon/src/core/unreadable.ts';
 import { mmcliModem } from '../../device-daemon/src/ports/modem/mmcli.ts';
 import { parseBearer } from '../../device-daemon/src/ports/modem/mmcli-parse-bearer.ts';
-import { parseModem, parseModemList } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
+import { parseDetails } from '../../device-daemon/src/ports/modem/mmcli-parse-network.ts';
+import { parseModem, parseModemList, parsePinRetries } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
 import { humanAsJson } from '../../device-daemon/src/ports/modem/mmcli-text-json.ts';
 import { createRunner } from '../../device-daemon/src/ports/runner.ts';
 
@@ -70,6 +71,8 @@ text('a modem before 1.10: state, technology, operator, SIM and bearer paths as 
   const json = humanAsJson(['-m', '/org/freedesktop/ModemManager1/Modem/0'], fixture('printed/mmcli-m-connected-before-1.10.txt'));
   assert.equal(parseModem(json), { state: 'connected', operator: 'Orange B', technology: 'hsdpa', roaming: false, registration: 'home', simPath: '/org/freedesktop/ModemManager1/SIM/0', ownNumber: null });
   assert.equal(parseModemList(humanAsJson(['-L'], fixture('printed/mmcli-L-before-1.10.txt'))), ['/org/freedesktop/ModemManager1/Modem/0']);
+  const details = parseDetails(json);
+  assert.equal(details instanceof Unreadable ? details : [details.imei, details.model, details.unlock], ['862570020000000', 'E3131', { required: null, pinRetries: 3, pukRetries: 10 }]);
   assert.equal(parseModemList(humanAsJson(['-L'], '\nNo modems were found\n\n')), []);
 });
 
@@ -107,9 +110,12 @@ text('real 1.10+ layouts: a modem with no SIM reads as sim-missing (MBIM XMM7160
   assert.equal((l850 as { sections: Record<string, Record<string, string[]>> }).sections['Hardware']!['model'], ['L850 LTE Module","L850'], 'a value with quotes inside stays one value');
 });
 
-text('a real Status section alone (RM520N, connected with a sim-pin2 lock) reads connected on LTE', () => {
-  const m = parseModem(humanAsJson(MODEM, human('mmcli-m-status-section-connected-openmptcprouter-issue3979.txt')));
-  assert.equal([(m as { state: string }).state, (m as { technology: string }).technology], ['connected', 'lte']);
+text('real connected modems read connected on LTE: a lone Status section (RM520N, sim-pin2 lock), an EG916Q-GL', () => {
+  for (const name of ['mmcli-m-status-section-connected-openmptcprouter-issue3979.txt', 'mmcli-m-connected-lte-eg916q-vamos-pr57.txt']) {
+    const m = parseModem(humanAsJson(MODEM, human(name)));
+    assert.equal([(m as { state: string }).state, (m as { technology: string }).technology, (m as { operator: string }).operator], ['connected', 'lte', null], name);
+  }
+  assert.is(parsePinRetries(humanAsJson(MODEM, human('mmcli-m-connected-lte-eg916q-vamos-pr57.txt'))), 3, 'sim-pin (3) among four locks');
 });
 
 text('wrapped values in a real capture continue their field: four capability sets, two lines of ports', () => {
