@@ -78,6 +78,7 @@ if (reason) {
     await signIn(tp, daemon.url, installer);
     await page.goto('/mobile');
     await page.getByText('IMEI: 352099001761481').waitFor();
+    await page.getByText('Data connection on wwan0: 192.0.2.47/24, DNS 192.0.2.53').waitFor();
     await page.getByText('3 tries left before the SIM blocks.').waitFor();
     for (const left of ['2 tries left', '1 try left']) {
       await page.getByLabel('PIN', { exact: true }).fill('0000');

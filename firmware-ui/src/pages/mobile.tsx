@@ -47,6 +47,15 @@ export function Mobile() {
       >
         {m.sim && <p class="note">{t('mobile.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
         <p class="note">{t('mobile.imei', { imei: m.imei ?? '–' })}</p>
+        {m.connection?.connected && (
+          <p class="note">
+            {t('mobile.bearer', {
+              iface: m.connection.interface ?? '–',
+              address: m.connection.ipv4?.address ? `${m.connection.ipv4.address}/${m.connection.ipv4.prefix ?? '?'}` : (m.connection.ipv6?.address ?? '–'),
+              dns: [...(m.connection.ipv4?.dns ?? []), ...(m.connection.ipv6?.dns ?? [])].join(', ') || '–',
+            })}
+          </p>
+        )}
         {m.presets.length > 0 && (
           <Field name="preset" label="mobile.preset" required={false}>
             <select

@@ -25,6 +25,7 @@ export const en = {
   'puk.puk': 'PUK (8 digits)',
   'puk.newPin': 'New PIN',
   'mobile.imei': 'IMEI: {imei}',
+  'mobile.bearer': 'Data connection on {iface}: {address}, DNS {dns}',
   'mobile.preset': 'Settings of the SIM’s operator',
   'network.title': 'Network',
   'network.intro': 'A scan takes up to two minutes; the connection may drop meanwhile.',

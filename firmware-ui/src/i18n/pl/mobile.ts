@@ -28,6 +28,7 @@ export const pl: Strings<typeof en> = {
   'puk.puk': 'PUK (8 cyfr)',
   'puk.newPin': 'Nowy PIN',
   'mobile.imei': 'IMEI: {imei}',
+  'mobile.bearer': 'Transmisja danych przez {iface}: {address}, DNS {dns}',
   'mobile.preset': 'Ustawienia operatora karty SIM',
   'network.title': 'Sieć',
   'network.intro': 'Wyszukiwanie trwa do dwóch minut; połączenie może się w tym czasie zerwać.',
