@@ -14,7 +14,7 @@ import { parseBearer } from '../../device-daemon/src/ports/modem/mmcli-parse-bea
 import { parseDetails } from '../../device-daemon/src/ports/modem/mmcli-parse-network.ts';
 import { parseModem, parseModemList, parsePinRetries } from '../../device-daemon/src/ports/modem/mmcli-parse.ts';
 import { humanAsJson } from '../../device-daemon/src/ports/modem/mmcli-text-json.ts';
-import { createRunner } from '../../device-daemon/src/ports/runner.ts';
+import { CommandError, createRunner } from '../../device-daemon/src/ports/runner.ts';
 
 const path = (name: string) => fileURLToPath(new URL(`../fixtures/modem/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(path(name), 'utf8');
@@ -159,7 +159,7 @@ echo "error: unexpected $*" >&2; exit 1
   return dir;
 }
 
-port('status and the data connection are read from the human-readable output, and -J is tried only once', async () => {
+port('status and the data connection are read from the human-readable output, and -J is given up after the first refusal', async () => {
   const calls = join(mkdtempSync(join(tmpdir(), 'old-mmcli-calls-')), 'calls');
   writeFileSync(calls, '');
   const saved = process.env.PATH;
@@ -174,11 +174,40 @@ port('status and the data connection are read from the human-readable output, an
     assert.equal(connection?.ipv4?.dns, ['212.224.255.252', '212.224.255.254']);
     assert.equal(connection?.stats, { durationSeconds: 0, rxBytes: null, txBytes: null });
     const lines = readFileSync(calls, 'utf8').trim().split('\n');
-    assert.is(lines.filter((l) => l.split(' ').includes('-J')).length, 1, lines.join('\n'));
+    // The refused command, then `-J -L` to tell a missing -J from a missing option; never again.
+    assert.equal(lines.slice(0, 2), ['-J -L', '-J -L'], lines.join('\n'));
+    assert.is(lines.filter((l) => l.split(' ').includes('-J')).length, 2, lines.join('\n'));
     assert.ok(lines.includes(`-b ${BEARER}`), lines.join('\n'));
   } finally {
     process.env.PATH = saved;
   }
+});
+
+port('an mmcli with -J that lacks one option (--get-cell-info before 1.20) stays on JSON and says what it lacks', async () => {
+  const calls: string[][] = [];
+  const modemPath = '/org/freedesktop/ModemManager1/Modem/0';
+  const answers: Record<string, string> = {
+    '-J -L': fixture('mmcli-list-modems-rpi4alarm.json'),
+    [`-m ${modemPath} -J`]: fixture('mmcli-modem-uz801-1und1-tedge.json'),
+    [`-m ${modemPath} -J --location-get`]: fixture('mmcli-location-get-orb.json'),
+    [`-m ${modemPath} --signal-setup=5`]: 'successfully setup signal refresh rate\n',
+    [`-m ${modemPath} -J --signal-get`]: fixture('mmcli-signal-get-lte-openwisp.json'),
+  };
+  const modem = mmcliModem({
+    async run(argv) {
+      calls.push([...argv]);
+      const out = answers[argv.slice(1).join(' ')];
+      // What every mmcli prints for an option it does not know (cli/mmcli.c).
+      if (out === undefined) throw new CommandError(argv, { kind: 'exit', code: 1 }, '', 'error: no actions specified\n');
+      return { stdout: out, stderr: '', code: 0 };
+    },
+  });
+  const cell = await modem.cell();
+  assert.is(cell.mcc, '262', 'the location is read; the cell info is left out');
+  const error = await modem.register('26202').then(() => null, (e: Error) => e);
+  assert.match(String(error?.message), /does not know --3gpp-register-in-operator=26202/);
+  assert.is((await modem.status()).state, 'connected');
+  assert.ok(calls.every((c) => c.includes('-J') || c.some((a) => a.startsWith('--'))), 'never the human-readable output');
 });
 
 port.run();

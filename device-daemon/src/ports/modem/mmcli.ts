@@ -3,8 +3,10 @@
 // hiccup): a "couldn't find modem" makes us look it up again, once.
 // A ModemManager before 1.12 has no -J: its mmcli ignores an option it does not
 // know and, having dropped every option, says "no actions specified"
-// (g_option_context_parse without an error, cli/mmcli.c before 1.12). From then
-// on we ask for the human-readable output and rebuild the JSON from it.
+// (g_option_context_parse without an error, cli/mmcli.c). Every mmcli answers so
+// to any option it lacks (--get-cell-info before 1.20), so `mmcli -J -L`, which
+// any mmcli with -J knows, tells the two apart. Without -J we ask for the
+// human-readable output from then on and rebuild the JSON from it.
 import { Unreadable } from '../../core/unreadable.ts';
 import { CommandError, userArg } from '../runner.ts';
 import type { CommandRunner, ModemPort, ModemStatus, SignalReading } from '../types.ts';
@@ -16,6 +18,8 @@ import { mmcliActions } from './mmcli-actions.ts';
 /** What an mmcli without --output-json says to -J (see the top of this file). */
 const NO_JSON = /no actions specified|Unknown option -J/;
 class NoJson extends Error {}
+/** The fault of an option this mmcli does not have (a ModemManager older than the option). */
+const lacks = (args: string[]) => new ModemError('network', `this ModemManager's mmcli does not know ${args.filter((a) => a.startsWith('--')).join(' ') || 'this command'}`);
 const NO_SIGNAL: SignalReading = { rsrp: null, rsrq: null, sinr: null, rssi: null };
 
 /** Turns mmcli's failure into a fault the user can act on. */
@@ -55,7 +59,7 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
     try {
       return (await runner.run(['mmcli', ...args], { timeoutMs, signal })).stdout;
     } catch (error) {
-      if (args.includes('-J') && error instanceof CommandError && NO_JSON.test(error.stderr)) throw new NoJson();
+      if (error instanceof CommandError && NO_JSON.test(error.stderr)) throw args.includes('-J') ? new NoJson() : lacks(args);
       throw modemFault(error);
     }
   };
@@ -71,6 +75,11 @@ export function mmcliModem(runner: CommandRunner): ModemPort {
       return await run(args, timeoutMs, signal);
     } catch (error) {
       if (!(error instanceof NoJson)) throw error;
+      const jsonKnown = await run(['-J', '-L'], timeoutMs, signal).then(
+        () => true,
+        (e: unknown) => !(e instanceof NoJson),
+      );
+      if (jsonKnown) throw lacks(args);
       human = true;
       return mmcli(args, timeoutMs, signal);
     }
