@@ -6,9 +6,16 @@ import { strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 import { Network } from './mobile-network.tsx';
-import type { MobileBody } from '../../../device-daemon/src/api/index.ts';
+import type { MobileBody, MobileJson } from '../../../device-daemon/src/api/index.ts';
 
 strings({ en: () => import('../i18n/en/mobile.ts'), pl: () => import('../i18n/pl/mobile.ts') });
+
+/** The data connection in one line: interface, the first address with its prefix, the DNS servers. */
+function bearer(c: NonNullable<MobileJson['connection']>) {
+  const ip = c.ipv4 ?? c.ipv6;
+  const dns = [...(c.ipv4?.dns ?? []), ...(c.ipv6?.dns ?? [])];
+  return t('mobile.bearer', { iface: c.interface ?? '–', address: ip?.address ? [ip.address, ip.prefix].filter((x) => x !== null).join('/') : '–', dns: dns.join(', ') || '–' });
+}
 
 export function Mobile() {
   const [, state] = useApp();
@@ -47,15 +54,7 @@ export function Mobile() {
       >
         {m.sim && <p class="note">{t('mobile.sim', { iccid: m.sim.iccid ?? '–', number: m.sim.ownNumber ?? '–' })}</p>}
         <p class="note">{t('mobile.imei', { imei: m.imei ?? '–' })}</p>
-        {m.connection?.connected && (
-          <p class="note">
-            {t('mobile.bearer', {
-              iface: m.connection.interface ?? '–',
-              address: m.connection.ipv4?.address ? `${m.connection.ipv4.address}/${m.connection.ipv4.prefix ?? '?'}` : (m.connection.ipv6?.address ?? '–'),
-              dns: [...(m.connection.ipv4?.dns ?? []), ...(m.connection.ipv6?.dns ?? [])].join(', ') || '–',
-            })}
-          </p>
-        )}
+        {m.connection?.connected && <p class="note">{bearer(m.connection)}</p>}
         {m.presets.length > 0 && (
           <Field name="preset" label="mobile.preset" required={false}>
             <select
