@@ -78,7 +78,7 @@ export function Updates() {
             head={['', '', '']}
             rows={view.history.map((h) => {
               const result = `updates.result.${h.result}`;
-              return [formatDate(iso(h.at), tz, { dateStyle: 'short', timeStyle: 'short' }), `${h.kind} ${h.version}`, hasKey(result) ? t(result) : h.result];
+              return [formatDate(iso(h.at), tz, { dateStyle: 'short', timeStyle: 'short' }), t('updates.what', { kind: t(h.kind === 'package' ? 'updates.kind.package' : 'updates.kind.firmware'), version: h.version }), hasKey(result) ? t(result) : h.result];
             })}
           />
         </Card>
