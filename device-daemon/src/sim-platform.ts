@@ -2,7 +2,7 @@
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { statfs } from 'node:fs/promises';
+import { readFile, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
 import { simControl } from './ports/sim/control.ts';
@@ -12,6 +12,9 @@ import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
 import { SEED_NETWORK } from './ports/sim/seed-network.ts';
 import { readConfig } from './core/config.ts';
+import { controlField } from './core/release-file.ts';
+import { OPKG_INFO } from './ports/ota/ipk-repack.ts';
+import { simOpkgRoot } from './ports/ota/sim-roots.ts';
 import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { simSystem } from './ports/system/sim.ts';
@@ -30,7 +33,12 @@ export function createSimPlatform(
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
-  const system = simSystem({ device, freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null) });
+  const system = simSystem({
+    device,
+    freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null),
+    // What the opkg stand-in (features/updates/device-ports.ts) has installed, as the router reads opkg's record.
+    packageVersion: () => readFile(join(simOpkgRoot(options.stateDir), OPKG_INFO, `${options.package}.control`), 'utf8').then((t) => controlField(t, 'Version'), () => null),
+  });
   mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {
     uci,

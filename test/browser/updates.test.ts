@@ -17,6 +17,8 @@ import { channel, otaConfig, TRANSFER_NOTICE, type Channel } from '../helpers/up
 import { checker, installerPassword, signIn } from './ui.ts';
 
 const PASSWORD = 'customer-password-1';
+/** The simulated device runs the build's own version (package.json's version, the Makefile's PKG_RELEASE). */
+const BUILT_VERSION = `${(JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { version: string }).version}-${/^PKG_RELEASE:=(\S+)$/m.exec(readFileSync(`${repo}/openwrt/Makefile`, 'utf8'))![1]}`;
 const reason = missing({ commands: ['chromium'], files: [`${repo}/dist/daemon.mjs`, `${repo}/dist/www/index.html.gz`] });
 
 let daemon: DaemonProcess;
@@ -109,7 +111,7 @@ if (reason) {
     // More than one of the simulator's update ticks (5 s): nothing installs a minute early.
     await new Promise((resolve) => setTimeout(resolve, 7_000));
     await page.goto('/updates');
-    await page.getByText('Running now: Modem software 0.1.0-2').waitFor();
+    await page.getByText(`Running now: Modem software ${BUILT_VERSION}`).waitFor();
     await page.getByRole('heading', { name: 'Modem software 0.2.0-1' }).waitFor();
     await setClock(pending.installAt + 30_000);
     // Installed by opkg, then the new daemon's health check: the history has the result.
