@@ -14,7 +14,7 @@ import { SEED_NETWORK } from './ports/sim/seed-network.ts';
 import { readConfig } from './core/config.ts';
 import { controlField } from './core/release-file.ts';
 import { OPKG_INFO } from './ports/ota/ipk-repack.ts';
-import { simOpkgRoot } from './ports/ota/sim-roots.ts';
+import { simOpkgRoot, simSysupgradeFile } from './ports/ota/sim-roots.ts';
 import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { simSystem } from './ports/system/sim.ts';
@@ -38,6 +38,7 @@ export function createSimPlatform(
     freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null),
     // What the opkg stand-in (features/updates/device-ports.ts) has installed, as the router reads opkg's record.
     packageVersion: () => readFile(join(simOpkgRoot(options.stateDir), OPKG_INFO, `${options.package}.control`), 'utf8').then((t) => controlField(t, 'Version'), () => null),
+    firmwareVersion: () => readFile(simSysupgradeFile(options.stateDir), 'utf8').then((t) => String((JSON.parse(t) as { version: unknown }).version), () => null),
   });
   mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {

@@ -121,7 +121,10 @@ if (reason) {
     const text = (await row.textContent())!;
     assert.ok(/(^|\D)0?[1-5]:[0-5]\d(?!\d)/.test(text) && !/PM/.test(text), `the history shows a time inside the night window: ${text}`);
     await page.getByText('No update is planned.').waitFor();
+    // The package came over the channel: the modem's own bytes, shown apart from the household's devices.
+    await page.getByText(/^The modem has downloaded [1-9].* for updates: counted in the usage, apart from your devices\.$/).waitFor();
     await page.getByLabel('Language').selectOption('pl');
+    await page.getByText(/^Modem pobrał [1-9].* na aktualizacje/).waitFor();
     await page.getByText('Obecnie działa: Oprogramowanie modemu 0.2.0-1').waitFor();
     await page.getByRole('row', { name: /Oprogramowanie modemu 0\.2\.0-1/ }).getByRole('cell', { name: 'zainstalowana' }).waitFor();
     await page.getByLabel('Język').selectOption('en');

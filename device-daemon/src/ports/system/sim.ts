@@ -12,6 +12,8 @@ export type SimSystemOptions = {
   freeBytes?: () => Promise<number | null>;
   /** The package version the simulated opkg has installed (its control record), null when it has none yet. */
   packageVersion?: () => Promise<string | null>;
+  /** The firmware version the simulated sysupgrade last booted, null when it has not run yet. */
+  firmwareVersion?: () => Promise<string | null>;
 };
 
 /** A logread-style stamp: "Sun Nov 29 16:11:01 2026". */
@@ -63,7 +65,7 @@ export function simSystem(options: SimSystemOptions = {}): SystemPort & { calls:
     async facts() {
       return {
         model: 'Simulated LTE router',
-        firmware: 'OpenWrt 24.10.0 r28427-6df0e3d02a (simulated)',
+        firmware: await options.firmwareVersion?.().then((v) => (v ? `OpenWrt ${v} (simulated)` : null)) ?? 'OpenWrt 24.10.0 r28427-6df0e3d02a (simulated)',
         packageVersion: (await options.packageVersion?.()) ?? BUILD_VERSION ?? 'dev',
         uptimeSeconds: Math.floor((now() - bootedAt) / 1000),
         wanAddress: online() ? '10.164.221.88' : null,
