@@ -6,6 +6,7 @@ import type { Status } from '../../../device-daemon/src/api/index.ts';
 import { formatBytes, formatDate, strings, t } from '../i18n/index.ts';
 import { Link } from '../router.tsx';
 import { useApp } from '../state.ts';
+import '../cards.ts';
 
 strings({ en: () => import('../i18n/en/overview.ts'), pl: () => import('../i18n/pl/overview.ts') });
 
