@@ -1,6 +1,6 @@
 export const en = {
   'plan.intro': 'Set it as in the customer’s contract: the customer sees this allowance and its reset date, and cannot change them.',
-  'plan.when': 'When you save, the allowance, what happens at it, the speeds and the warnings take effect at once, for this period’s data. A change to the billing period (its kind, start day or length) takes effect at the next reset, {date}.',
+  'plan.when': 'This period ends {date}. When you save, everything takes effect at once: a change to the billing period (its kind, start day, length or time zone) or to the allowance ends this period now, keeps it in the history, and starts a new one under the new rule.',
   'plan.cycle': 'Billing period',
   'plan.cycle.monthly': 'Monthly, from a set day',
   'plan.cycle.calendar': 'Calendar months',
@@ -13,7 +13,7 @@ export const en = {
   'plan.timezone': 'Time zone',
   'plan.timezoneHint': 'Where the customer lives: the day and the reset follow its clock.',
   'plan.cap': 'Monthly allowance',
-  'plan.capHint': 'Empty: no cap.',
+  'plan.capHint': 'Empty: no cap. As the contract writes it: GB and MB count in thousands (20 GB = 20 000 000 000 bytes), GiB and MiB in 1024s. Every size is typed and shown in this unit’s family.',
   'plan.unit': 'Unit',
   'plan.policy': 'At the allowance',
   'plan.policy.throttle': 'Limit the speed',
@@ -24,8 +24,10 @@ export const en = {
   'plan.alerts': 'Warn at these percentages',
   'plan.alertsHint': 'e.g. 50, 80, 100',
   'plan.topups': 'Top-up sizes offered',
-  'plan.topupsHint': 'e.g. 512 MB, 1 GB',
+  'plan.topupsHint': 'e.g. 512 MB, 1 GB, in the allowance’s units',
   'plan.badSize': 'Write sizes such as 512 MB or 1 GB.',
+  'plan.badCap': 'Write the allowance as a number, such as 20 or 1.5.',
+  'plan.mixedUnits': 'Write every size in the allowance’s units: {small} or {big}.',
   'plan.submit': 'Save the plan',
   'plan.saved': 'The plan is saved.',
 };

@@ -3,7 +3,7 @@ import type { en } from '../en/plan.ts';
 
 export const pl: Strings<typeof en> = {
   'plan.intro': 'Ustaw jak w umowie klienta: klient widzi ten limit i datę odnowienia, ale nie może ich zmienić.',
-  'plan.when': 'Po zapisaniu limit, działanie po jego wyczerpaniu, prędkości i ostrzeżenia obowiązują od razu, dla danych z tego okresu. Zmiana okresu rozliczeniowego (rodzaju, dnia początku lub długości) zacznie obowiązywać od następnego odnowienia, {date}.',
+  'plan.when': 'Ten okres kończy się {date}. Po zapisaniu wszystko obowiązuje od razu: zmiana okresu rozliczeniowego (rodzaju, dnia początku, długości lub strefy czasowej) albo limitu kończy ten okres teraz, zachowuje go w historii i zaczyna nowy według nowych zasad.',
   'plan.cycle': 'Okres rozliczeniowy',
   'plan.cycle.monthly': 'Miesięczny, od wybranego dnia',
   'plan.cycle.calendar': 'Miesiące kalendarzowe',
@@ -16,7 +16,7 @@ export const pl: Strings<typeof en> = {
   'plan.timezone': 'Strefa czasowa',
   'plan.timezoneHint': 'Tam, gdzie mieszka klient: doba i odnowienie liczą się według tego zegara.',
   'plan.cap': 'Limit miesięczny',
-  'plan.capHint': 'Puste: bez limitu.',
+  'plan.capHint': 'Puste: bez limitu. Tak, jak zapisano w umowie: GB i MB liczą się w tysiącach (20 GB = 20 000 000 000 bajtów), GiB i MiB w 1024. Wszystkie rozmiary wpisuje się i pokazuje w rodzinie tej jednostki.',
   'plan.unit': 'Jednostka',
   'plan.policy': 'Po wykorzystaniu limitu',
   'plan.policy.throttle': 'Ogranicz prędkość',
@@ -27,8 +27,10 @@ export const pl: Strings<typeof en> = {
   'plan.alerts': 'Ostrzegaj przy tych procentach',
   'plan.alertsHint': 'np. 50, 80, 100',
   'plan.topups': 'Oferowane doładowania',
-  'plan.topupsHint': 'np. 512 MB, 1 GB',
+  'plan.topupsHint': 'np. 512 MB, 1 GB, w jednostkach limitu',
   'plan.badSize': 'Wpisz rozmiary takie jak 512 MB lub 1 GB.',
+  'plan.badCap': 'Wpisz limit jako liczbę, np. 20 lub 1,5.',
+  'plan.mixedUnits': 'Wpisz każdy rozmiar w jednostkach limitu: {small} lub {big}.',
   'plan.submit': 'Zapisz plan',
   'plan.saved': 'Plan zapisany.',
 };
