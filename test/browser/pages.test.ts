@@ -153,10 +153,11 @@ if (reason) {
     await tp.screenshot('plan-error');
 
     assert.ok(await page.getByRole('option', { name: 'Pacific/Kiritimati' }).count(), 'the time zone is chosen from a list');
-    assert.match((await page.locator('form').textContent()) ?? '', /A change to the billing period .* takes effect at the next reset/);
+    assert.match((await page.locator('form').textContent()) ?? '', /change to the billing period .* ends this period now/, 'a plan change takes effect at once (issue 12.5)');
     await down.fill('128');
     await page.getByLabel('Limited upload speed (kbit/s)').fill('64');
-    await page.getByLabel('Top-up sizes offered').fill('512 MB, 1 GB, 2GB');
+    // The shipped plan is written "20G": its sizes are powers of two, typed as MiB and GiB.
+    await page.getByLabel('Top-up sizes offered').fill('512 MiB, 1 GiB, 2GiB');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     await page.getByText('The plan is saved.').waitFor();
     const after = await (await page.request.get('/api/plan')).json();
