@@ -175,6 +175,25 @@ if (reason) {
     assert.equal(unexpected(tp.errors), []);
   });
 
+  check('ISP 003 on the plan page: calendar months after a first period of 30 days from the delivery date', async (tp) => {
+    // 003_ffc07d49584bc58e.txt: delivered January 15, the first payment covers 30 days, the second
+    // invoice February 14 to February 28, then whole months.
+    const { page } = tp;
+    await signIn(tp, daemon.url, installer);
+    await page.goto('/plan');
+    const first = page.getByLabel('Days of the first period');
+    await page.getByLabel('Billing period').waitFor();
+    assert.is(await first.isVisible(), false, 'a monthly plan has no first period');
+    await page.getByLabel('Billing period').selectOption('calendar');
+    await first.fill('30');
+    await page.getByLabel('First period starts on').fill('2026-01-15');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByText('The plan is saved.').waitFor();
+    const plan = await (await page.request.get('/api/plan')).json();
+    assert.equal([plan.cycle, plan.cycleFirstDays, plan.cycleAnchor], ['calendar', 30, '2026-01-15']);
+    assert.equal(unexpected(tp.errors), []);
+  });
+
   check('a customer changes the password: a wrong current one is refused, then the new one signs in', async (tp) => {
     const { page } = tp;
     await signIn(tp, daemon.url, PASSWORD);

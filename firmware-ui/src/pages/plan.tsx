@@ -86,6 +86,7 @@ export function Plan() {
           cycle: text('cycle') as PlanJson['cycle'],
           cycleDay: text('cycleDay') === 'last' ? 'last' : Number(text('cycleDay')),
           cycleDays: Number(text('cycleDays')),
+          cycleFirstDays: Number(text('cycleFirstDays')),
           cycleAnchor: text('cycleAnchor') || null,
           timezone: text('timezone'),
           cap,
@@ -108,7 +109,8 @@ export function Plan() {
       {select('cycle', 'plan.cycle', ['monthly', 'calendar', 'prepaid', 'days'], (o) => t(`plan.cycle.${o}` as 'plan.cycle.days'), setCycle)}
       {input('cycleDay', 'plan.cycleDay', plan.cycleDay, 'plan.cycleDayHint', 'text', cycle !== 'monthly')}
       {input('cycleDays', 'plan.cycleDays', plan.cycleDays, undefined, 'number', cycle !== 'prepaid' && cycle !== 'days')}
-      {input('cycleAnchor', 'plan.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle !== 'calendar' && cycle !== 'days')}
+      {input('cycleAnchor', 'plan.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle === 'monthly')}
+      {input('cycleFirstDays', 'plan.cycleFirstDays', plan.cycleFirstDays ?? 0, 'plan.cycleFirstDaysHint', 'number', cycle !== 'calendar')}
       {field(
         'timezone',
         'plan.timezone',

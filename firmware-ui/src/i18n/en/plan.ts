@@ -10,6 +10,8 @@ export const en = {
   'plan.cycleDayHint': '1 to 31, or “last”.',
   'plan.cycleDays': 'Length in days',
   'plan.cycleAnchor': 'First period starts on',
+  'plan.cycleFirstDays': 'Days of the first period',
+  'plan.cycleFirstDaysHint': 'From the start date, then the rest of that month, then whole months: 30 when the first payment covers 30 days from delivery. 0: the rest of the start month first.',
   'plan.timezone': 'Time zone',
   'plan.timezoneHint': 'Where the customer lives: the day and the reset follow its clock.',
   'plan.cap': 'Monthly allowance',

@@ -13,6 +13,8 @@ export const pl: Strings<typeof en> = {
   'plan.cycleDayHint': 'Od 1 do 31 albo „last” (ostatni).',
   'plan.cycleDays': 'Długość w dniach',
   'plan.cycleAnchor': 'Pierwszy okres zaczyna się',
+  'plan.cycleFirstDays': 'Dni pierwszego okresu',
+  'plan.cycleFirstDaysHint': 'Od daty początku, potem reszta tego miesiąca, potem pełne miesiące: 30, gdy pierwsza płatność obejmuje 30 dni od dostawy. 0: najpierw reszta miesiąca początku.',
   'plan.timezone': 'Strefa czasowa',
   'plan.timezoneHint': 'Tam, gdzie mieszka klient: doba i odnowienie liczą się według tego zegara.',
   'plan.cap': 'Limit miesięczny',
