@@ -1,7 +1,7 @@
 // npm run size: raw, gzip and brotli bytes of every UI file and of the daemon bundle, checked
 // against budgets.json (KB = 1024 bytes): the whole UI, what a phone loads when it lands on
-// sign-in, setup or the overview (aimed at one round trip of a new TCP connection, 14 KB; the overview in Polish is 14.4 KB), and each
-// other page's own code. measureSizes() is exported for build/bench.ts.
+// sign-in, setup or the overview (one round trip of a new TCP connection, 14 KB), each other
+// page's own code, and the banner's (loaded only when there is something to say). measureSizes() is exported for build/bench.ts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,8 +50,11 @@ const LANGS = ['en', 'pl'];
 const LANDINGS = ['sign-in', 'setup', 'overview'];
 /** Strings loaded only when first needed (the words for errors): not part of a landing. */
 const ON_DEMAND = /^src\/i18n\/\w+\/errors\.ts$/;
-/** Chunks the frame loads once signed in, on every page: part of landing on the overview. */
-const SIGNED_IN = ['src/banner.tsx'];
+/**
+ * Parts the frame loads only when there is something to say (lost contact, a notice, a planned
+ * update, the cap): not part of a landing, measured like a page. At the cap both load.
+ */
+const NEWS = { banner: ['src/banner.tsx', 'src/cap-banner.tsx'] };
 
 /**
  * The files a module needs in one language: its chunk, its static imports, their CSS, and the
@@ -83,9 +86,13 @@ export function measureSizes(dist = 'dist'): Sizes {
     for (const key of Object.keys(manifest).filter((k) => /^src\/pages\/[\w-]+\.tsx$/.test(k) && manifest[k]!.isDynamicEntry)) {
       const name = key.slice('src/pages/'.length, -'.tsx'.length);
       const own = filesOf(manifest, key, lang);
-      if (name === 'overview') SIGNED_IN.forEach((k) => filesOf(manifest, k, lang, own));
       if (LANDINGS.includes(name)) landings.push(pick(`landing on ${name} (${lang})`, new Set([...entry, ...own])));
       else pages.push(pick(`${name} page's own (${lang})`, new Set([...own].filter((f) => !entry.has(f)))));
+    }
+    for (const [name, keys] of Object.entries(NEWS)) {
+      const own = new Set<string>();
+      keys.forEach((k) => filesOf(manifest, k, lang, own));
+      pages.push(pick(`${name}'s own (${lang})`, new Set([...own].filter((f) => !entry.has(f)))));
     }
   }
   const listing = join(dist, 'daemon-files.json');

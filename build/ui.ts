@@ -44,7 +44,7 @@ export async function buildUi(outDir: string, manifestPath = join(dirname(outDir
       await mkdir(dirname(to), { recursive: true });
       if (compressible.test(file)) {
         // Zopfli: gzip any browser reads, about 3% smaller than zlib's best; it costs build time only.
-        await writeFile(`${to}.gz`, await gzipAsync(await readFile(file), { numiterations: 15 }));
+        await writeFile(`${to}.gz`, await gzipAsync(await readFile(file), { numiterations: 60 }));
       } else {
         await copyFile(file, to);
       }

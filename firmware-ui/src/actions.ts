@@ -26,6 +26,14 @@ export async function chooseLang(state: AppState, lang: Lang): Promise<void> {
   state.set({ lang });
 }
 
+/** The ISP's notices and a planned update, now and every ten minutes; returns the function that stops it. */
+export function watchUpdates(state: AppState): () => void {
+  const load = () => state.api.get('/api/updates').then((updates) => state.set({ updates }), () => {});
+  load();
+  const timer = setInterval(load, 600_000);
+  return () => clearInterval(timer);
+}
+
 /** Follows the live status while signed in; returns the function that stops it. */
 export function watchStatus(state: AppState): () => void {
   return state.api.watchStatus((status) => state.set(status ? { status, lost: false } : { lost: true }));

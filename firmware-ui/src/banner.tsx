@@ -1,13 +1,13 @@
 // Above every page while signed in: lost contact, the cap banner (cap-banner.tsx, loaded at the
 // cap only), the ISP's notices and a planned update, and the daemon's notices, worded in the
 // user's language. A chunk of its own, loaded once signed in: sign-in and setup do not need it.
-import { useEffect, useState } from 'preact/hooks';
-import type { UpdatesJson } from './api.ts';
+import { useState } from 'preact/hooks';
 import type { Result } from './cap-banner.tsx';
 import { currentLang, formatDate, hasKey, strings, t } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
 import { Link } from './router.tsx';
 import { useApp } from './state.ts';
+import './cards.ts';
 
 strings({ en: () => import('./i18n/en/banner.ts'), pl: () => import('./i18n/pl/banner.ts') });
 
@@ -15,17 +15,9 @@ strings({ en: () => import('./i18n/en/banner.ts'), pl: () => import('./i18n/pl/b
 const Cap = lazy(() => import('./cap-banner.tsx').then((m) => m.Cap));
 
 export function Banner() {
-  const [{ role, status, lost }, state] = useApp();
+  // The ISP's notices and a planned update come with `updates` (their text is the ISP's: shown as text only).
+  const [{ role, status, lost, updates }] = useApp();
   const [result, setResult] = useState<Result>(null);
-  // The ISP's notices and a planned update (their text is the ISP's: shown as text only).
-  const [updates, setUpdates] = useState<UpdatesJson | null>(null);
-  useEffect(() => {
-    if (!role) return;
-    const load = () => state.api.get('/api/updates').then(setUpdates, () => {});
-    load();
-    const timer = setInterval(load, 600_000);
-    return () => clearInterval(timer);
-  }, [role]);
   if (!role || !status) return null;
   const capped = status.usage.state === 'throttled' || status.usage.state === 'blocked';
   // Usage alerts pile up over a period (50, 80, 90, 100%): show the highest, and none at the

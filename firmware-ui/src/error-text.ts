@@ -36,14 +36,24 @@ export function useFaultText(fault: { code: string } | null | undefined): string
   return fault ? errorText(new ApiError(500, '', fault.code as ErrorCode)) : '';
 }
 
-/** The problems the server named, by field (an issue's path names its field first: "alertPercent.1"). */
-export function issuesOf(e: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (e instanceof ApiError) {
-    for (const i of e.issues) {
-      const key = `field.${i.code}`;
-      out[i.path.split('.')[0]!] = hasKey(key) && i.params ? t(key, i.params) : t('field.invalid');
-    }
-  }
-  return out;
+/** One problem the server named: the field (its path's first part), the whole path, and its words. */
+export type Problem = { field: string; path: string; text: string };
+
+/**
+ * Every problem the server named. A field's own words (`field.<field>.<kind>`) win over the
+ * kind's (`field.<kind>`, with the limit it names); a line of a configuration file (a restore)
+ * keeps the server's message, which quotes the file.
+ */
+export function problemsOf(e: unknown): Problem[] {
+  if (!(e instanceof ApiError)) return [];
+  return e.issues.map((i) => {
+    const field = i.path.split('.')[0]!;
+    const own = `field.${field}.${i.code}`;
+    const kind = `field.${i.code}`;
+    const text = hasKey(own) ? t(own, i.params) : hasKey(kind) && i.params ? t(kind, i.params) : i.code === 'backup' ? i.message : t('field.invalid');
+    return { field, path: i.path, text };
+  });
 }
+
+/** The problems the server named, by field (an issue's path names its field first: "alertPercent.1"). */
+export const issuesOf = (e: unknown): Record<string, string> => Object.fromEntries(problemsOf(e).map((p) => [p.field, p.text]));

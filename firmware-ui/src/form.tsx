@@ -1,14 +1,13 @@
 // Forms: a form card that submits its fields and shows what went wrong, a labelled field with
 // its hint and the server's message about it, and the line that says what happened. Sign-in and
 // setup need only this, not the rest of ui.tsx.
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { explain, issuesOf } from './error-text.ts';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useRef, useState } from 'preact/hooks';
+import { explain, problemsOf, type Problem } from './error-text.ts';
 import { strings, t, type Key } from './i18n/index.ts';
-import { adopt } from './styles.ts';
+import { adopt } from './lazy.ts';
 import css from './forms.css?inline';
 
-export { issuesOf };
 
 adopt(css);
 strings({ en: () => import('./i18n/en/shared.ts'), pl: () => import('./i18n/pl/shared.ts') });
@@ -21,7 +20,13 @@ export const Note = ({ text, ok }: { text: string; ok?: boolean }) =>
     </p>
   ) : null;
 
-/** A form card that submits its fields as FormData and shows the server's error text. */
+/** What the server said about the fields of the form around a Field. */
+const FieldIssues = createContext<Record<string, string>>({});
+
+/**
+ * A form card that submits its fields as FormData and shows the server's error text, and every
+ * problem it names at its field at once; a problem without a field here is listed under the text.
+ */
 export function Form(props: {
   title: Key;
   submit: Key;
@@ -38,17 +43,22 @@ export function Form(props: {
   children: ComponentChildren;
 }) {
   const [error, setError] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const [ok, setOk] = useState(false);
+  const ref = useRef<HTMLFormElement>(null);
+  const fieldNamed = (name: string) => !!name && !!ref.current?.elements.namedItem(name);
   const H = props.h1 ? 'h1' : 'h2';
   return (
     <form
+      ref={ref}
       class="card"
       onSubmit={async (e) => {
         e.preventDefault();
         const form = e.currentTarget;
         setBusy(true);
         setError('');
+        setProblems([]);
         setOk(false);
         try {
           await props.onSubmit(new FormData(form));
@@ -56,15 +66,17 @@ export function Form(props: {
           setOk(true);
         } catch (err) {
           setError(await explain(err));
+          setProblems(problemsOf(err));
         }
         setBusy(false);
       }}
     >
       <H>{t(props.title)}</H>
       {props.intro && <p>{t(props.intro)}</p>}
-      {props.children}
+      <FieldIssues.Provider value={Object.fromEntries(problems.map((p) => [p.field, p.text]))}>{props.children}</FieldIssues.Provider>
       {props.after}
       <Note text={error} />
+      {problems.map((p) => !fieldNamed(p.field) && <Note text={p.path ? `${p.path}: ${p.text}` : p.text} />)}
       <Note ok text={ok && props.done ? t(props.done) : ''} />
       <button disabled={busy}>{t(props.submit)}</button>
     </form>
@@ -88,8 +100,9 @@ type FieldProps = {
 export const describe = (name: string) => ({ name, 'aria-describedby': `${name}-note` });
 
 /** A label around its control, then its hint and message (which describe the control). */
-export function Field({ label, hint, issue, hidden, children, ...input }: FieldProps) {
+export function Field({ label, hint, issue: given, hidden, children, ...input }: FieldProps) {
   const name = input.name;
+  const issue = given ?? useContext(FieldIssues)[name];
   return (
     <div class="field" hidden={hidden}>
       <label>

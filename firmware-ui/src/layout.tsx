@@ -2,22 +2,35 @@
 // installer's own pages grouped), the banner, main.
 // While signed in it follows the live status, which the banner and the pages read.
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { chooseLang, signOut, watchStatus } from './actions.ts';
+import { useEffect, useRef } from 'preact/hooks';
+import { chooseLang, signOut, watchStatus, watchUpdates } from './actions.ts';
 import { languages, t, type Lang } from './i18n/index.ts';
 import { lazy } from './lazy.ts';
 import { Link, usePath } from './router.tsx';
 import { routes } from './routes.ts';
-import { useApp } from './state.ts';
+import { useApp, type AppData } from './state.ts';
 
+/** Loaded only when there is something to say: most visits have nothing, and load less. */
 const Banner = lazy(() => import('./banner.tsx').then((m) => m.Banner));
 
+/** Lost contact, the cap, a notice of the daemon or the ISP, a planned update. */
+const hasNews = ({ lost, status, updates }: AppData) =>
+  lost || !!status?.notices.length || status?.usage.state == 'throttled' || status?.usage.state == 'blocked' || !!updates?.notices.length || !!updates?.pending;
+
 export function Layout({ children }: { children: ComponentChildren }) {
-  const [{ role, lang }, state] = useApp();
+  const [data, state] = useApp();
+  const { role, lang } = data;
   const path = usePath();
+  // Once shown, the banner stays: it keeps a top-up's result after the cap it lifted is gone.
+  const news = useRef(false);
+  news.current ||= !!role && hasNews(data);
   const links = (group: number) =>
     routes.map((r) => r.nav == group && r.roles.includes(role!) && <Link href={r.path}>{t(r.title)}</Link>);
-  useEffect(() => (role ? watchStatus(state) : undefined), [role]);
+  useEffect(() => {
+    if (!role) return;
+    const stops = [watchStatus(state), watchUpdates(state)];
+    return () => stops.forEach((stop) => stop());
+  }, [role]);
   return (
     <>
       <header>
@@ -53,7 +66,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
       )}
       <main>
-        {role && <Banner />}
+        {role && news.current && <Banner />}
         {children}
       </main>
     </>

@@ -1,5 +1,5 @@
 // A page (or a part shown only sometimes, like the cap banner) as a chunk of its own, loaded on
-// first render together with its strings in the current language. A failed load is thrown during render, so the error boundary around the
+// first render together with its strings in the current language; and a chunk's own styles. A failed load is thrown during render, so the error boundary around the
 // page shows it (and a later render tries again).
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
@@ -21,4 +21,14 @@ export function lazy<P extends object = {}>(load: () => Promise<ComponentType<P>
     );
     return null;
   };
+}
+
+/**
+ * A chunk's own styles, as a constructed sheet: they come with the code that needs them, and
+ * the CSP allows no inline <style> (CSSOM is not inline style).
+ */
+export function adopt(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

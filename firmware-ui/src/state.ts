@@ -2,7 +2,7 @@
 // context. The functions that change it live in actions.ts.
 import { createContext } from 'preact';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
-import { createApi, type Api } from './api.ts';
+import { createApi, type Api, type UpdatesJson } from './api.ts';
 import { currentLang, setSizeFamily, type Lang } from './i18n/index.ts';
 import type { Role, Status } from '../../device-daemon/src/api/index.ts';
 import { navigate } from './router.tsx';
@@ -16,6 +16,8 @@ export type AppData = {
   status: Status | null;
   /** The modem stopped answering; `status` is the last one seen. */
   lost: boolean;
+  /** The ISP's notices and a planned update, for the banner; null until the first answer. */
+  updates: UpdatesJson | null;
 };
 
 export type AppState = {
@@ -26,7 +28,7 @@ export type AppState = {
 };
 
 export function createAppState(): AppState {
-  let data: AppData = { role: undefined, setupRequired: false, lang: currentLang(), status: null, lost: false };
+  let data: AppData = { role: undefined, setupRequired: false, lang: currentLang(), status: null, lost: false, updates: null };
   const listeners = new Set<() => void>();
   const state: AppState = {
     api: createApi(() => {

@@ -5,12 +5,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Api } from './api.ts';
 import { explain } from './error-text.ts';
+export { issuesOf } from './error-text.ts';
 import { t, type Key } from './i18n/index.ts';
 import { useApp } from './state.ts';
-import { adopt } from './styles.ts';
+import './cards.ts';
+import { adopt } from './lazy.ts';
 import css from './pages.css?inline';
 
-export { describe, Field, Form, issuesOf, Note } from './form.tsx';
+export { describe, Field, Form, Note } from './form.tsx';
 
 adopt(css);
 

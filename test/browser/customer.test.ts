@@ -168,7 +168,7 @@ if (reason) {
 
   test('blocked with nothing to buy: the banner says the internet is stopped and whom to call, in both languages', async () => {
     await on(blocked, 'en', 'blocked-en', async (page) => {
-      await page.locator('.banner.blocking').waitFor({ timeout: 60_000 });
+      await page.locator('.banner.blocking', { hasText: 'Example ISP' }).waitFor({ timeout: 60_000 });
       const banner = await text(page, '.banner.blocking');
       assert.match(banner, /Your data for this period is used up: the internet is stopped until/);
       assert.match(banner, /For more data, contact Example ISP\./);
@@ -177,7 +177,8 @@ if (reason) {
       assert.match(await text(page, '.conn'), /Internet stopped: your data is used up/);
     });
     await on(blocked, 'pl', 'blocked-pl', async (page) => {
-      await page.locator('.banner.blocking').waitFor({ timeout: 60_000 });
+      // The ISP's name comes with the support details, a moment after the banner itself.
+      await page.locator('.banner.blocking', { hasText: 'Example ISP' }).waitFor({ timeout: 60_000 });
       assert.match(await text(page, '.banner.blocking'), /Dane na ten okres się skończyły: internet jest wstrzymany do .*Po więcej danych skontaktuj się z: Example ISP\./);
       await page.getByRole('link', { name: 'Zadzwoń: +48 22 100 20 30' }).waitFor();
     });

@@ -31,11 +31,13 @@ async function englishSentences(): Promise<string[]> {
       }
     }
   }
-  return [...out];
+  // A part the Polish strings write the same way ("dBm, SINR", "MCC/MNC") is not English.
+  const pl = await Promise.all(readdirSync(join(repo, 'firmware-ui/src/i18n/pl')).map(async (file) => JSON.stringify(((await import(join(repo, 'firmware-ui/src/i18n/pl', file))) as { pl: unknown }).pl)));
+  return [...out].filter((words) => !pl.some((text) => text.includes(words)));
 }
 
 /** English words that no Polish sentence uses: a server message or an audit event would have them. */
-const ENGLISH = /\b(the|and|your|you|is|are|was|not|with|for|this|from|failed|changed|signed|wrong|error)\b/i;
+const ENGLISH = /\b(the|and|your|you|is|are|was|not|with|for|this|from|failed|changed|signed|wrong|error|connected|connecting|searching|registered|disabled|enabled|locked)\b/i;
 
 /** The page's text a reader sees, without device data (translate="no"). */
 const readerText = (page: Page) =>

@@ -27,7 +27,7 @@ export type TestPage = {
 /** A page in a fresh context (no cookies or storage shared with other tests). */
 export async function openPage(
   browser: Browser,
-  options: { baseURL?: string; viewport?: { width: number; height: number }; locale?: string } = {},
+  options: { baseURL?: string; viewport?: { width: number; height: number }; locale?: string; storageState?: Awaited<ReturnType<BrowserContext['storageState']>> } = {},
 ): Promise<TestPage> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', ...options });
   // Everything here is local and answers in milliseconds: fail fast rather than after 30 s.

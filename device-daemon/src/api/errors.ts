@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'no-update-channel'
   | 'no-update-pending'
   | 'update-refused'
+  // system
+  | 'backup-refused'
   // anything else: logged in full on the device
   | 'internal';
 

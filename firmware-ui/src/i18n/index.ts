@@ -68,7 +68,11 @@ strings({ en: () => import('./en/app.ts'), pl: () => import('./pl/app.ts') });
 
 /** Loads the language's strings for every part so far, then makes it current. `remember` stores an explicit choice. */
 export async function setLang(next: Lang, remember = false): Promise<void> {
-  await ready(next);
+  // A page's chunk that arrives meanwhile registers its part in the old language: load it too.
+  for (let parts = -1; parts != registered.length; ) {
+    parts = registered.length;
+    await ready(next);
+  }
   lang = next;
   locale = navigator.languages.find((l) => l.startsWith(next)) ?? next;
   document.documentElement.lang = next;
@@ -116,6 +120,9 @@ export function formatBytes(bytes: number, units: SizeFamily = family): string {
 export function formatDate(iso: string | number, timeZone: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long' }): string {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(iso));
 }
+
+/** A reading such as -12.2 as "-12.2" / "-12,2". */
+export const formatNumber = (n: number, digits = 1): string => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
 
 /** "512 MB or 1 GB" / "512 MB lub 1 GB". */
 export const formatOr = (items: string[]): string => new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);

@@ -5,13 +5,21 @@
 // tone whose pitch follows RSRP. One `signal` event a second; the first brings the history.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SignalEvent, SignalLimits, SignalSample } from '../api.ts';
-import { strings, t } from '../i18n/index.ts';
+import { formatNumber, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading } from '../ui.tsx';
 import { Cell } from './signal-cell.tsx';
 import { tone, type Tone } from './signal-tone.ts';
 
 strings({ en: () => import('../i18n/en/signal.ts'), pl: () => import('../i18n/pl/signal.ts') });
+// The modem's state in the words of the overview's connection card.
+strings({ en: () => import('../i18n/en/overview.ts'), pl: () => import('../i18n/pl/overview.ts') });
+
+const stateWords = (state: string) => {
+  const key = `connection.state.${state}`;
+  return hasKey(key) ? t(key) : state;
+};
+const reading = (value: number | null | undefined) => (value == null ? '–' : formatNumber(value));
 
 const SPAN = 120_000;
 /** Each metric's fixed scale (low, high), so a sparkline's height means the same every time. */
@@ -56,7 +64,7 @@ export function Signal() {
           <strong>{frame.quality ? t(`signal.band.${frame.quality}`) : t('signal.none')}</strong>
           {frame.rsrp.trend && <span class={frame.rsrp.trend}>{t(`signal.trend.${frame.rsrp.trend}`)}</span>}
         </p>
-        <p class="muted">{[frame.technology?.toUpperCase(), frame.state].filter(Boolean).join(' · ')}</p>
+        <p class="muted">{[frame.technology?.toUpperCase(), frame.state && stateWords(frame.state)].filter(Boolean).join(' · ')}</p>
         <button
           type="button"
           aria-pressed={sound}
@@ -76,7 +84,7 @@ export function Signal() {
               <p>
                 {name}
                 <data value={m.value ?? ''}>
-                  {m.value ?? '–'} <small>{unit}</small>
+                  {reading(m.value)} <small>{unit}</small>
                 </data>
                 {m.band && <strong>{t(`signal.band.${m.band}`)}</strong>}
                 {m.trend && <span class={m.trend}>{t(`signal.trend.${m.trend}`)}</span>}
@@ -87,7 +95,7 @@ export function Signal() {
         })}
         {best && (
           <p class="best">
-            {t('signal.best', { rsrp: best.rsrp ?? '–', sinr: best.sinr ?? '–', time: new Date(best.t).toLocaleTimeString(), cell: best.cell?.cellId ?? '–' })}{' '}
+            {t('signal.best', { rsrp: reading(best.rsrp), sinr: reading(best.sinr), time: new Date(best.t).toLocaleTimeString(), cell: best.cell?.cellId ?? '–' })}{' '}
             <button type="button" onClick={() => state.api.send('DELETE /api/signal/best', {})}>
               {t('signal.bestReset')}
             </button>

@@ -21,8 +21,8 @@ export function Updates() {
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
     const result = await work().then((text) => [text, true] as [string, boolean], async (e) => [await explain(e), false] as [string, boolean]);
-    // The page shows the new state before it says what happened.
-    await reload();
+    // The page (and the banner above it) shows the new state before it says what happened.
+    await Promise.all([reload(), state.api.get('/api/updates').then((updates) => state.set({ updates }), () => {})]);
     setNote(result);
     setBusy(false);
   };

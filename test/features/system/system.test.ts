@@ -95,6 +95,7 @@ system('a bad restore is refused with every problem named, and the stored config
   const res = await installer('/api/system/restore', 'POST', bad);
   assert.is(res.status, 400);
   const body = (await res.json()) as Json;
+  assert.is(body.code, 'backup-refused', 'a code of its own: the page says nothing was changed');
   assert.equal(body.issues.map((i: Json) => i.path).sort(), ['plan.cap', 'plan.cycle_day']);
   assert.is(JSON.stringify(await t.uci.show('modem-admin')), before);
   assert.is(t.audit.entries().at(-1)!.code, 'restore-refused');

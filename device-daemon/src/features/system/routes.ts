@@ -58,7 +58,7 @@ export function systemRoutes(deps: { service: SystemService; commissioning: Retu
       } catch (error) {
         if (!(error instanceof RestoreRefused)) throw error;
         audit(role(c), `a configuration restore was refused (${error.problems.length} problems)`, 'restore-refused', { n: error.problems.length });
-        throw new HttpError(400, 'invalid', error.message, {}, { issues: error.problems.map((p) => ({ ...p, code: 'backup' })) });
+        throw new HttpError(400, 'backup-refused', error.message, {}, { issues: error.problems.map((p) => ({ ...p, code: 'backup' })) });
       }
     })
     .post('/commissioning', async (c) => {

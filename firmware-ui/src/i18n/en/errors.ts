@@ -38,6 +38,7 @@ export const en = {
   'error.code.not-configured': 'This is not set up on this modem. Ask your provider.',
   'error.code.purchase-pending': 'A top-up is already waiting for the operator’s answer.',
   'error.code.no-such-action': 'This code is not set up on this modem.',
+  'error.code.backup-refused': 'The backup was not restored and nothing was changed. The file has these problems:',
   'error.code.internal': 'This did not work. The modem logged the error; if it happens again, tell your provider.',
   'error.other': 'The modem refused this (error {status}). Try again; if it keeps failing, tell your provider.',
 } satisfies Record<`error.code.${ErrorCode}`, unknown> & Record<string, string | { one: string; other: string }>;

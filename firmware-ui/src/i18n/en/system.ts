@@ -46,4 +46,6 @@ export const en = {
   'commissioning.passed': 'Recorded {at}: all tests passed.',
   'commissioning.failed': 'Recorded {at}: some tests failed.',
   'commissioning.print': 'Printable record',
+  'field.target.check': 'Type a host name (such as example.com) or an address (such as 192.0.2.1), or leave this empty.',
+  'field.confirm.check': 'Type RESET in capitals to wipe the router.',
 };

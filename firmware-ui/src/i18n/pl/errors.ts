@@ -37,6 +37,7 @@ export const pl: Strings<typeof en> = {
   'error.code.not-configured': 'Ta funkcja nie jest ustawiona w tym modemie. Zapytaj dostawcę.',
   'error.code.purchase-pending': 'Jedno doładowanie już czeka na odpowiedź operatora.',
   'error.code.no-such-action': 'Ten kod nie jest ustawiony w tym modemie.',
+  'error.code.backup-refused': 'Kopii nie przywrócono i niczego nie zmieniono. Problemy w pliku:',
   'error.code.internal': 'To się nie udało. Modem zapisał błąd w dzienniku; jeśli to się powtórzy, powiadom dostawcę.',
   'error.other': 'Modem odrzucił to żądanie (błąd {status}). Spróbuj ponownie; jeśli to się powtarza, powiadom dostawcę.',
 };

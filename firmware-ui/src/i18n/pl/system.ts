@@ -49,4 +49,6 @@ export const pl: Strings<typeof en> = {
   'commissioning.passed': 'Zapisano {at}: wszystkie testy zaliczone.',
   'commissioning.failed': 'Zapisano {at}: niektóre testy niezaliczone.',
   'commissioning.print': 'Protokół do druku',
+  'field.target.check': 'Wpisz nazwę (np. example.com) lub adres (np. 192.0.2.1) albo zostaw to pole puste.',
+  'field.confirm.check': 'Wpisz RESET wielkimi literami, aby wyczyścić router.',
 };
