@@ -5,6 +5,7 @@
 // which files load at start and which on demand, for the size budgets.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { readPackageSpec } from './package.ts';
 
 const common: BuildOptions = {
   bundle: true,
@@ -19,8 +20,12 @@ const common: BuildOptions = {
 
 // Imported from a chunk in dist/daemon/ (everything but the tiny entry lives there).
 export const SIM_BUNDLE = '../sim.mjs';
-/** package.json's version: what the daemon reports where opkg has no record of it. */
-const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+/**
+ * The package's version as opkg writes it (package.json's version, openwrt/Makefile's
+ * PKG_RELEASE): what the daemon reports where opkg has no record of it, and
+ * what the simulated device's opkg starts with.
+ */
+const VERSION = `${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}-${readPackageSpec().release}`;
 
 export type DaemonFiles = { start: string[]; onDemand: string[] };
 

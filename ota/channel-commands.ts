@@ -1,10 +1,18 @@
 // rollout, notice add|remove and refresh: each re-signs a document with the
-// next sequence and a new expiry, keeping everything else as published.
+// next sequence and a new expiry, keeping everything else as published, and
+// ships the key list beside it (after rotate-keys, the one that trusts the
+// new signing key: without it devices would refuse the document).
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { NOTICE_KINDS } from '../device-daemon/src/core/ota/manifest.ts';
 import { nextSequence, readPublished, writeManifest, writeNotices, type PublishedManifest, type PublishedNotices } from './channel.ts';
-import { CliError, readSigner } from './keyring.ts';
+import { CliError, readChain, readSigner, writeChain, type Signer } from './keyring.ts';
+
+/** The signing key of `role`, with the key list that vouches for it copied into the channel. */
+function signer(keys: string, out: string, role: 'release' | 'notices'): Signer {
+  writeChain(out, readChain(keys));
+  return readSigner(keys, role);
+}
 
 function published<T>(out: string, name: 'manifest.json' | 'notices.json'): T {
   const doc = readPublished<T>(out, name);
@@ -20,7 +28,7 @@ export function rollout(keys: string, out: string, id: string, percent: number, 
   if (percent < release.rollout.percent) console.warn(`lowering ${id} from ${release.rollout.percent}% to ${percent}%: devices that already installed it keep it`);
   release.rollout.percent = percent;
   const sequence = nextSequence(out, undefined);
-  writeManifest(out, readSigner(keys, 'release'), sequence, manifest.releases, now);
+  writeManifest(out, signer(keys, out, 'release'), sequence, manifest.releases, now);
   return [`${id}: ${percent}% of devices; manifest.json sequence ${sequence}`];
 }
 
@@ -44,7 +52,7 @@ export function noticeAdd(keys: string, out: string, file: string, now: number):
   const list = readPublished<PublishedNotices>(out, 'notices.json') ?? { sequence: 0, notices: [] };
   const notices = [...list.notices.filter((n) => n.id !== notice.id), notice];
   const sequence = nextSequence(out, undefined);
-  writeNotices(out, readSigner(keys, 'notices'), sequence, notices, now);
+  writeNotices(out, signer(keys, out, 'notices'), sequence, notices, now);
   return [`notice ${notice.id} (${notice.kind}) from ${notice.from} until ${notice.until}; notices.json sequence ${sequence}`];
 }
 
@@ -52,7 +60,7 @@ export function noticeRemove(keys: string, out: string, id: string, now: number)
   const list = published<PublishedNotices>(out, 'notices.json');
   if (!list.notices.some((n) => n.id === id)) throw new CliError(`no notice ${id} in ${out}/notices.json`);
   const sequence = nextSequence(out, undefined);
-  writeNotices(out, readSigner(keys, 'notices'), sequence, list.notices.filter((n) => n.id !== id), now);
+  writeNotices(out, signer(keys, out, 'notices'), sequence, list.notices.filter((n) => n.id !== id), now);
   return [`notice ${id} withdrawn; notices.json sequence ${sequence}`];
 }
 
@@ -62,13 +70,13 @@ export function refresh(keys: string, out: string, now: number): string[] {
   const manifest = readPublished<PublishedManifest>(out, 'manifest.json');
   if (manifest) {
     const sequence = nextSequence(out, undefined);
-    writeManifest(out, readSigner(keys, 'release'), sequence, manifest.releases, now);
+    writeManifest(out, signer(keys, out, 'release'), sequence, manifest.releases, now);
     lines.push(`manifest.json sequence ${sequence}`);
   }
   const notices = readPublished<PublishedNotices>(out, 'notices.json');
   if (notices) {
     const sequence = nextSequence(out, undefined);
-    writeNotices(out, readSigner(keys, 'notices'), sequence, notices.notices, now);
+    writeNotices(out, signer(keys, out, 'notices'), sequence, notices.notices, now);
     lines.push(`notices.json sequence ${sequence}`);
   }
   return lines;

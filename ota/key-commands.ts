@@ -38,5 +38,5 @@ export function rotateKeys(dir: string, roles: Role[], now: number): string[] {
   for (const s of current) if (roles.includes(s.role)) retireSigner(dir, s);
   for (const s of next) if (roles.includes(s.role)) writeSigner(dir, s);
   writeChain(dir, chain);
-  return [`key list ${version} signed by the old root ${oldRoot.keyId}: ${roles.join(', ')} replaced; publish again to ship keys.json`];
+  return [`key list ${version} signed by the old root ${oldRoot.keyId}: ${roles.join(', ')} replaced; run refresh (or publish) to sign with the new keys and ship keys.json`];
 }

@@ -18,6 +18,13 @@ import { loadAssets } from './middleware/static-files.ts';
 import { hostAllowList, listenAddresses, ListenError, type ListenAddress } from './listen.ts';
 import { UPDATES_FILE } from './features/updates/state.ts';
 
+/**
+ * How often the simulated device looks whether an install is due (the router:
+ * every minute), so that a test that moves the simulated clock into the
+ * window sees the install within seconds.
+ */
+const SIM_UPDATE_TICK_MS = 5_000;
+
 export type DaemonOptions = CliOptions & { www: string; log: (line: string) => void };
 
 /** A label secret: 10 characters that are hard to misread on a sticker (no 0/O, 1/I/L). */
@@ -154,7 +161,7 @@ export async function startDaemon(options: DaemonOptions) {
   const firstCheck = setTimeout(
     () =>
       void import('./jobs/update-poller.ts').then(({ startUpdatePoller }) => {
-        if (!stopped && device.updates) poller = startUpdatePoller({ load: device.updates, random: Math.random, log });
+        if (!stopped && device.updates) poller = startUpdatePoller({ load: device.updates, random: Math.random, log, tickMs: options.platform === 'sim' ? SIM_UPDATE_TICK_MS : undefined });
       }),
     openJob ? 0 : (options.platform === 'sim' ? 10_000 : 120_000) * (1 + 2 * Math.random()),
   );

@@ -1,17 +1,20 @@
 // The simulated device for --platform sim (and the device-only ports of
 // --platform linux). Built as its own file, dist/sim.mjs, loaded only when asked
 // for: the router never runs it, so it does not count against the daemon bundle.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { statfs } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlatformOptions, PlatformParts } from './platform.ts';
-import { systemClock } from './ports/clock/system.ts';
+import { simControl } from './ports/sim/control.ts';
 import { SimDevice } from './ports/sim/device.ts';
 import { simPorts } from './ports/sim/ports.ts';
 import { SEED_FIREWALL } from './ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from './ports/sim/seed-wireless.ts';
 import { SEED_NETWORK } from './ports/sim/seed-network.ts';
 import { readConfig } from './core/config.ts';
+import { controlField } from './core/release-file.ts';
+import { OPKG_INFO } from './ports/ota/ipk-repack.ts';
+import { simOpkgRoot, simSysupgradeFile } from './ports/ota/sim-roots.ts';
 import type { ModemPort, Ports } from './ports/types.ts';
 import { simUci } from './ports/uci/sim.ts';
 import { simSystem } from './ports/system/sim.ts';
@@ -30,7 +33,13 @@ export function createSimPlatform(
   const uci = simUci(join(options.stateDir, 'sim', 'uci'), { [options.package]: seedText, wireless: SEED_WIRELESS, firewall: SEED_FIREWALL, network: SEED_NETWORK });
   const device = new SimDevice({ monotonic: options.monotonic });
   const control = simControl(join(options.stateDir, 'sim', 'control.json'), device, options.log);
-  const system = simSystem({ device, freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null) });
+  const system = simSystem({
+    device,
+    freeBytes: () => statfs(options.stateDir).then((s) => s.bavail * s.bsize, () => null),
+    // What the opkg stand-in (features/updates/device-ports.ts) has installed, as the router reads opkg's record.
+    packageVersion: () => readFile(join(simOpkgRoot(options.stateDir), OPKG_INFO, `${options.package}.control`), 'utf8').then((t) => controlField(t, 'Version'), () => null),
+    firmwareVersion: () => readFile(simSysupgradeFile(options.stateDir), 'utf8').then((t) => String((JSON.parse(t) as { version: unknown }).version), () => null),
+  });
   mkdirSync(join(options.stateDir, 'sim'), { recursive: true });
   return {
     uci,
@@ -46,41 +55,8 @@ export function createSimPlatform(
         },
         system,
       });
-      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control, sim.modem, join(options.stateDir, 'sim', 'modem-reads')), clock: systemClock() };
+      return { ...sim, ...(kernel ? kernel(devices) : {}), modem: controlled(control.apply, sim.modem, join(options.stateDir, 'sim', 'modem-reads')), clock: control.clock };
     },
-  };
-}
-
-/**
- * The simulator's control file, for tests and demos that drive the device from
- * outside the daemon's process: `{"antennaDegrees": 120, "modemFault": "no-sim"}`
- * in STATE-DIR/sim/control.json, read again whenever it changes (checked at most
- * every 200 ms). The tower stands at 120 degrees; a fault is one of those in
- * ports/modem/sim.ts, or null.
- */
-function simControl(file: string, device: SimDevice, log: (line: string) => void) {
-  let seen = 0;
-  let checked = 0;
-  return () => {
-    const now = Date.now();
-    if (now - checked < 200) return;
-    checked = now;
-    let mtime: number;
-    try {
-      mtime = statSync(file).mtimeMs;
-    } catch {
-      return;
-    }
-    if (mtime === seen) return;
-    seen = mtime;
-    try {
-      const wish = JSON.parse(readFileSync(file, 'utf8')) as { antennaDegrees?: unknown; modemFault?: unknown };
-      if (typeof wish.antennaDegrees === 'number' && Number.isFinite(wish.antennaDegrees)) device.modem.antennaDegrees = wish.antennaDegrees;
-      if (wish.modemFault === null || typeof wish.modemFault === 'string') device.modem.fault = wish.modemFault;
-      log(`sim: control ${JSON.stringify(wish)}`);
-    } catch (error) {
-      log(`sim: ${file}: ${(error as Error).message}`);
-    }
   };
 }
 

@@ -15,7 +15,7 @@ const Banner = lazy(() => import('./banner.tsx').then((m) => m.Banner));
 
 /** Lost contact, the cap, a notice of the daemon or the ISP, a planned update. */
 const hasNews = ({ lost, status, updates }: AppData) =>
-  lost || !!status?.notices.length || status?.usage.state == 'throttled' || status?.usage.state == 'blocked' || !!updates?.notices.length || !!updates?.pending;
+  lost || !!status?.notices.length || status?.usage.state == 'throttled' || status?.usage.state == 'blocked' || !!(updates?.notices.length || updates?.pending);
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const [data, state] = useApp();

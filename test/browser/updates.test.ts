@@ -1,14 +1,15 @@
 // Updates and ISP notices in Debian's chromium against the built daemon (simulator) and an
 // ISP channel served on loopback: the account-transfer notice and a planned update shown to
-// a customer, postponed by a day, in English and in Polish; then installed by the installer
-// (install now: the simulator runs on the real clock, which a test cannot move into the
-// window; the window itself is tested on the injected clock in test/features/updates/).
+// a customer, postponed by a day, in English and in Polish; then the simulated night comes
+// (the simulator's clock is moved through STATE-DIR/sim/control.json): a minute before the
+// device's slot nothing happens, inside the window the device installs the update on its own,
+// and the customer reads the new version and the result in both languages.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { defaultConfig, repo, signInCustomer, startDaemonProcess, type DaemonProcess } from '../../build/daemon-process.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { missing } from '../helpers/requires.ts';
@@ -16,12 +17,28 @@ import { channel, otaConfig, TRANSFER_NOTICE, type Channel } from '../helpers/up
 import { checker, installerPassword, signIn } from './ui.ts';
 
 const PASSWORD = 'customer-password-1';
+/** The simulated device runs the build's own version (package.json's version, the Makefile's PKG_RELEASE). */
+const BUILT_VERSION = `${(JSON.parse(readFileSync(`${repo}/package.json`, 'utf8')) as { version: string }).version}-${/^PKG_RELEASE:=(\S+)$/m.exec(readFileSync(`${repo}/openwrt/Makefile`, 'utf8'))![1]}`;
 const reason = missing({ commands: ['chromium'], files: [`${repo}/dist/daemon.mjs`, `${repo}/dist/www/index.html.gz`] });
 
 let daemon: DaemonProcess;
 let browser: Browser;
 let ch: Channel;
 let installer = '';
+/** Moves the simulated device's clock (it runs on from there); the daemon reads the file within 200 ms. */
+const setClock = (ms: number) => writeFileSync(join(daemon.stateDir, 'sim', 'control.json'), JSON.stringify({ clock: new Date(ms).toISOString() }));
+
+/** Reloads the page until it shows `what`: the page itself refreshes only every minute. */
+async function untilShown(page: Page, what: () => Locator, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    await page.reload();
+    if (await what().waitFor({ timeout: 3_000 }).then(() => true, () => false)) return;
+    if (Date.now() > end) throw new Error(`the page never showed ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 const check = checker(test, () => ({ browser, url: daemon.url, output: daemon.output }));
 
 if (reason) {
@@ -84,18 +101,34 @@ if (reason) {
     await page.getByLabel('Język').selectOption('en');
   });
 
-  check('the installer installs it now, and the history says it was installed', async (tp) => {
+  check('in the night the device installs it on its own, and the customer reads the result in English and Polish', async (tp) => {
     const { page } = tp;
-    await signIn(tp, daemon.url, installer);
+    await signIn(tp, daemon.url, PASSWORD);
+    const pending = (await page.evaluate(() => fetch('/api/updates').then((r) => r.json()))).pending as { installAt: number; windowEnd: number };
+    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', hour: '2-digit', hourCycle: 'h23' }).format(pending.installAt));
+    assert.ok(hour >= 1 && hour < 6, `the slot lies in the plan's 01:00-06:00 window (${hour}:xx Warsaw time)`);
+    await setClock(pending.installAt - 60_000);
+    // More than one of the simulator's update ticks (5 s): nothing installs a minute early.
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
     await page.goto('/updates');
-    await page.getByRole('button', { name: 'Install now' }).click();
-    await page.getByText('installing package 0.2.0-1').waitFor();
-    // The new daemon's health check is looked at on the next check (or the minute's tick).
-    await page.getByRole('button', { name: 'Check for updates' }).click();
-    await page.getByText('Checked:').waitFor();
-    await page.reload();
-    await page.getByText('Running now: Modem software 0.2.0-1').waitFor({ timeout: 15_000 });
-    await page.getByRole('cell', { name: 'installed' }).waitFor();
+    await page.getByText(`Running now: Modem software ${BUILT_VERSION}`).waitFor();
+    await page.getByRole('heading', { name: 'Modem software 0.2.0-1' }).waitFor();
+    await setClock(pending.installAt + 30_000);
+    // Installed by opkg, then the new daemon's health check: the history has the result.
+    const row = page.getByRole('row', { name: /Modem software 0\.2\.0-1/ });
+    await untilShown(page, () => row.getByRole('cell', { name: 'installed' }), 60_000);
+    await page.getByText('Running now: Modem software 0.2.0-1').waitFor();
+    const text = (await row.textContent())!;
+    assert.ok(/(^|\D)0?[1-5]:[0-5]\d(?!\d)/.test(text) && !/PM/.test(text), `the history shows a time inside the night window: ${text}`);
+    await page.getByText('No update is planned.').waitFor();
+    // The package came over the channel: the modem's own bytes, shown apart from the household's devices.
+    await page.getByText(/^The modem has downloaded [1-9].* for updates: counted in the usage, apart from your devices\.$/).waitFor();
+    await page.getByLabel('Language').selectOption('pl');
+    await page.getByText(/^Modem pobrał [1-9].* na aktualizacje/).waitFor();
+    await page.getByText('Obecnie działa: Oprogramowanie modemu 0.2.0-1').waitFor();
+    await page.getByRole('row', { name: /Oprogramowanie modemu 0\.2\.0-1/ }).getByRole('cell', { name: 'zainstalowana' }).waitFor();
+    await page.getByLabel('Język').selectOption('en');
+    assert.match(daemon.output(), /updates: package 0\.2\.0-1: installed/);
   });
 }
 

@@ -97,6 +97,9 @@ export async function startRouterDaemon(net: Netns, t: Topology, config: string,
     relay.once('exit', (code) => reject(new Error(`relay exited ${code}`)));
   });
 
+  // A guard against a hung daemon, not a speed check (npm run bench measures speed): a sign-in
+  // right after a restart loads the app and hashes, which takes seconds on a loaded 2-core CI.
+  const ANSWER_MS = 20_000;
   function request(method: string, path: string, o: { body?: unknown; session?: Session } = {}): Promise<HttpReply> {
     const headers: Record<string, string> = { host: `${host}:${PORT}` };
     const body = o.body === undefined ? undefined : JSON.stringify(o.body);
@@ -106,14 +109,14 @@ export async function startRouterDaemon(net: Netns, t: Topology, config: string,
       if (method !== 'GET') headers['x-csrf-token'] = o.session.csrfToken;
     }
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ socketPath, method, path, headers, agent: false, timeout: 5000 }, (res) => {
+      const req = httpRequest({ socketPath, method, path, headers, agent: false, timeout: ANSWER_MS }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) }));
         res.on('error', reject);
       });
-      req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in 5 s`)));
+      req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer in ${ANSWER_MS / 1000} s`)));
       req.on('error', reject);
       req.end(body);
     });

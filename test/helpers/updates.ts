@@ -64,7 +64,8 @@ export function otaConfig(url: string, rootLine: string, extra = ''): string {
 /** The device side: stand-ins with state in a directory that survives "reboots" (new services). */
 export function device() {
   const dir = mkdtempSync(join(tmpdir(), 'ota-device-'));
-  const opkg = simOpkg(join(dir, 'root'), { name: 'modem-admin', version: START_VERSION });
+  // The factory image: our package installed, with opkg's records, and no .ipk of it kept.
+  const opkg = simOpkg(join(dir, 'root'), { name: 'modem-admin', version: START_VERSION, ipk: makeIpk({ version: START_VERSION }) });
   const firmware = simSysupgrade(join(dir, 'sysupgrade.json'), { version: '24.10.0', board: BOARD });
   let healthy = true;
   const flushes: number[] = [];

@@ -29,11 +29,17 @@ test('a hundred wrong passwords sent at once from one client get at most the fre
   try {
     await setUp(daemon);
     const t0 = performance.now();
-    const replies = await Promise.all(Array.from({ length: 100 }, () => send(daemon.url, '/api/session', { method: 'POST', body: { password: 'not-the-password' } })));
+    // Over 64 connections from one address the daemon closes some (connection-limits.ts): a
+    // closed connection (status 0 here) is refused too, and checks no password.
+    const closed: Reply = { status: 0, headers: {}, body: '' };
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, () => send(daemon.url, '/api/session', { method: 'POST', body: { password: 'not-the-password' } }).catch(() => closed)),
+    );
     const counts = tally(replies);
     const allowed = FREE_TRIES + backoffsOver(performance.now() - t0);
     assert.ok((counts[401] ?? 0) <= allowed, `at most the ${FREE_TRIES} free tries (+ waits that ended) are checked: ${JSON.stringify(counts)}`);
-    assert.is((counts[401] ?? 0) + (counts[429] ?? 0) + (counts[503] ?? 0), 100, JSON.stringify(counts));
+    assert.is((counts[401] ?? 0) + (counts[429] ?? 0) + (counts[503] ?? 0) + (counts[0] ?? 0), 100, JSON.stringify(counts));
+    assert.ok((counts[429] ?? 0) + (counts[503] ?? 0) > 0, `most are answered with a wait: ${JSON.stringify(counts)}`);
     for (const r of replies.filter((r) => r.status === 429 || r.status === 503)) assert.ok(Number(r.headers['retry-after']) >= 1, 'Retry-After');
     const failures = (daemon.output().match(/sign-in failed from/g) ?? []).length;
     assert.ok(failures <= allowed, `${failures} failures checked`);
@@ -75,7 +81,9 @@ test('a flood of sign-ins from many clients hashes one at a time: memory stays n
     assert.equal(Object.keys(counts).filter((s) => !['401', '429', '503'].includes(s)), [], JSON.stringify(counts));
     assert.ok((counts[503] ?? 0) > 0, `a full hash queue answers 503 at once: ${JSON.stringify(counts)}`);
     for (const r of replies.filter((r) => r.status === 503)) assert.is(r.headers['retry-after'], '1');
-    assert.ok(peak - idle <= 24 * MiB, `RSS grew ${((peak - idle) / MiB).toFixed(1)} MiB over idle`);
+    // One hash at a time: one scrypt's 16 MiB and the connections' buffers (about 25 MiB on a
+    // loaded machine; npm run bench gives the figure). Two hashes at once would pass 32 MiB.
+    assert.ok(peak - idle <= 32 * MiB, `RSS grew ${((peak - idle) / MiB).toFixed(1)} MiB over idle`);
     const median = healthMs.sort((x, y) => x - y)[1]!;
     assert.ok(median < 2000, `/healthz took ${healthMs.map((ms) => ms.toFixed(0)).join(', ')} ms during the flood`);
     assert.is(page.status, 200);
@@ -161,17 +169,17 @@ test('HEAD on the event streams answers without subscribing: memory stays flat a
     const heads = async (count: number) => {
       for (let batch = 0; batch < count / 50; batch++) await Promise.all(Array.from({ length: 50 }, (_, i) => head(i % 2 ? '/api/events' : '/api/signal/events')));
     };
-    // The first thousand warm the heap up; the next four thousand must not grow it
-    // (a subscription per HEAD grew it about 3 KB each, until the heap limit).
+    // The first thousand warm the heap up; the next ten thousand must not grow it (a subscription
+    // per HEAD grew it about 3 KB each, until the heap limit: 30 MB here, above the noise of RSS).
     await heads(1000);
     const before = rssBytes(daemon.pid);
-    await heads(4000);
+    await heads(10_000);
     const readsAfterFlood = reads();
     await sleep(6000);
     // Without a signal meter open the modem is read every 5 s, not every 1 s tick.
     assert.ok(reads() - readsAfterFlood <= 3, `${reads() - readsAfterFlood} modem reads in 6 s`);
     const after = rssBytes(daemon.pid);
-    assert.ok(after - before < 8 * MiB, `RSS grew ${((after - before) / MiB).toFixed(1)} MiB over 4,000 HEADs`);
+    assert.ok(after - before < 16 * MiB, `RSS grew ${((after - before) / MiB).toFixed(1)} MiB over 10,000 HEADs`);
   } finally {
     await daemon.dispose();
   }

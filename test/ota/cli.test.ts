@@ -40,6 +40,32 @@ cli('keygen, publish and verify run as commands, and verify exits 1 on a tampere
   assert.match(usage.stderr, /usage: npm run ota/);
 });
 
+cli('notice add and remove, rollout, rotate-keys and refresh run as commands, and the channel verifies after each', () => {
+  const k = makeKeys();
+  const run = (...args: string[]) => {
+    const r = ota(...args);
+    assert.is(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const verify = () => run('verify', '--keys', k.keys, k.out);
+  writeFileSync(join(k.dir, 'pkg.ipk'), 'ipk bytes');
+  writeFileSync(join(k.dir, 'rel.json'), JSON.stringify({ releases: [{ id: 'r1', kind: 'package', version: '1.1.0-1', file: 'pkg.ipk', rolloutPercent: 10, earliestInstall: '2026-12-01T00:00:00Z', notes: { en: 'x', pl: 'y' } }] }));
+  run('publish', '--keys', k.keys, '--out', k.out, join(k.dir, 'rel.json'));
+  writeFileSync(join(k.dir, 'notice.json'), JSON.stringify({ id: 'account-transfer', kind: 'account', level: 'critical', audience: 'customers', from: '2026-11-01T00:00:00Z', until: '2026-12-20T00:00:00Z', text: { en: 'Call 1-800-233-8974.', pl: 'Zadzwoń pod 1-800-233-8974.' } }));
+  assert.match(run('notice', 'add', '--keys', k.keys, '--out', k.out, join(k.dir, 'notice.json')), 'notice account-transfer (account)');
+  assert.match(verify(), /ok {3}notices\.json: sequence 2, 1 notice\(s\)/);
+  assert.match(run('rollout', '--keys', k.keys, '--out', k.out, '--release', 'r1', '--percent', '50'), 'r1: 50% of devices');
+  assert.match(verify(), /r1: package 1\.1\.0-1, 50% of devices/);
+  const oldRelease = readFileSync(join(k.keys, 'release.pub'), 'utf8');
+  run('rotate-keys', '--keys', k.keys, '--role', 'release');
+  assert.is.not(readFileSync(join(k.keys, 'release.pub'), 'utf8'), oldRelease, 'a new release key');
+  // refresh signs with the new key and ships the key list that trusts it: devices with only the root key follow.
+  run('refresh', '--keys', k.keys, '--out', k.out);
+  assert.match(verify(), /ok {3}keys\.json: key list 2/);
+  run('notice', 'remove', '--keys', k.keys, '--out', k.out, '--id', 'account-transfer');
+  assert.match(verify(), /ok {3}notices\.json: sequence \d+, 0 notice\(s\)/);
+});
+
 cli('publish refuses a sequence not above the last one', () => {
   const k = makeKeys();
   publishRelease(k.keys, k.out, [{ id: 'r1', kind: 'package', version: '1.1.0-1', file: 'a.ipk' }], { 'a.ipk': 'a' }, undefined, { sequence: 5 });

@@ -42,6 +42,15 @@ opkg('an upgrade installs and the status says so', async () => {
   assert.is(readFileSync(join(t.root, 'usr/lib/modem-admin/daemon.mjs'), 'utf8'), '// 1.1.0-1\n');
 });
 
+opkg('an upgrade removes the files the new version no longer ships, and its file list says what is installed', async () => {
+  const t = setup();
+  await t.sim.install(t.ipk('a.ipk', { version: '1.1.0-1', files: { 'usr/lib/modem-admin/daemon.mjs': 'a', 'usr/lib/modem-admin/old.mjs': 'old' } }));
+  await t.sim.install(t.ipk('b.ipk', { version: '1.2.0-1', files: { 'usr/lib/modem-admin/daemon.mjs': 'b' } }));
+  assert.not.ok(existsSync(join(t.root, 'usr/lib/modem-admin/old.mjs')));
+  assert.is(readFileSync(join(t.root, 'usr/lib/opkg/info/modem-admin.list'), 'utf8'), '/usr/lib/modem-admin/daemon.mjs\n');
+  assert.match(readFileSync(join(t.root, 'usr/lib/opkg/info/modem-admin.control'), 'utf8'), /^Version: 1\.2\.0-1$/m);
+});
+
 opkg('a downgrade is refused with exit 0, and installs only with --force-downgrade', async () => {
   const t = setup();
   const old = t.ipk('old.ipk', { version: '0.9.0-1' });

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { UpdatesJson } from '../api.ts';
 import { explain } from '../error-text.ts';
-import { currentLang, formatDate, hasKey, strings, t } from '../i18n/index.ts';
+import { currentLang, formatBytes, formatDate, hasKey, strings, t } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 import { Card, Loading, Note, Table, useLoad } from '../ui.tsx';
 
@@ -35,6 +35,7 @@ export function Updates() {
         <p>
           {t('updates.current')}: {t('updates.package', { version: view.current.package })}, {t('updates.firmware', { version: view.current.firmware })}
         </p>
+        {view.updaterBytes > 0 && <p class="muted own">{t('updates.bytes', { size: formatBytes(view.updaterBytes) })}</p>}
         {!p ? (
           <p class="muted">{t('updates.none')}</p>
         ) : (
@@ -78,7 +79,7 @@ export function Updates() {
             head={['', '', '']}
             rows={view.history.map((h) => {
               const result = `updates.result.${h.result}`;
-              return [formatDate(iso(h.at), tz, { dateStyle: 'short', timeStyle: 'short' }), `${h.kind} ${h.version}`, hasKey(result) ? t(result) : h.result];
+              return [formatDate(iso(h.at), tz, { dateStyle: 'short', timeStyle: 'short' }), t('updates.what', { kind: t(h.kind === 'package' ? 'updates.kind.package' : 'updates.kind.firmware'), version: h.version }), hasKey(result) ? t(result) : h.result];
             })}
           />
         </Card>

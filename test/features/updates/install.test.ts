@@ -45,6 +45,21 @@ async function keepCurrent(dev: ReturnType<typeof device>) {
   writeFileSync(`${dev.dir}/ota/packages/modem-admin_${START_VERSION}.ipk`, ch.ipk(START_VERSION));
 }
 
+install('the first rollback after the factory image needs no kept package: the running one is rebuilt from opkg\'s records', async () => {
+  const d = await checked(pkg('0.3.6-1'), { 'a.ipk': ch.ipk('0.3.6-1') });
+  const daemon = `${d.dev.dir}/root/usr/lib/modem-admin/daemon.mjs`;
+  const { readFileSync } = await import('node:fs');
+  assert.is(readFileSync(daemon, 'utf8'), `// ${START_VERSION}\n`, 'the factory package runs');
+  d.dev.setHealthy(false);
+  await d.service.installNow();
+  assert.is(readFileSync(daemon, 'utf8'), '// 0.3.6-1\n');
+  d.clock.advance(6 * 60_000);
+  await d.service.tick();
+  assert.equal(await d.dev.opkg.status('modem-admin'), { version: START_VERSION, state: 'installed' });
+  assert.is(readFileSync(daemon, 'utf8'), `// ${START_VERSION}\n`, 'the factory files are back');
+  assert.is(d.service.state().history[0]!.result, 'rolled-back');
+});
+
 install('opkg exiting 0 after a failed signature check is not taken for an install', async () => {
   const d = await checked(pkg('0.3.0-1'), { 'a.ipk': ch.ipk('0.3.0-1') });
   await keepCurrent(d.dev);

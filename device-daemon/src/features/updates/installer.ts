@@ -1,9 +1,10 @@
 // Installing a verified file, and finishing or undoing an install after a
 // restart, a power cut or a failed health check. The job is written to flash
 // before each step, so that the next boot knows where it stopped.
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Release } from '../../core/ota/manifest.ts';
+import { readIpk } from '../../ports/ota/ipk.ts';
 import type { FirmwarePort, PackagePort } from '../../ports/ota/types.ts';
 import type { HistoryEntry, Job, UpdatesState } from './state.ts';
 
@@ -56,11 +57,32 @@ async function rollback(state: UpdatesState, deps: InstallerDeps, job: Job, why:
 
 const firstLine = (text: string) => text.trim().split('\n').find((l) => l.trim() && !/^Collected errors/.test(l))?.trim() ?? 'no output';
 
+/**
+ * The package to roll back to: the copy kept from the last update, else the
+ * running package rebuilt from opkg's records (the factory's has no copy).
+ * Null, with a log line, when neither is possible.
+ */
+async function keepRunning(deps: InstallerDeps, from: string): Promise<string | null> {
+  const file = kept(deps, from);
+  if ((await readdir(deps.keptDir).catch(() => [] as string[])).includes(`${deps.packageName}_${from}.ipk`)) return file;
+  try {
+    const ipk = await deps.packages.repack(deps.packageName);
+    const version = readIpk(ipk).control.Version;
+    if (version !== from) throw new Error(`the rebuilt package says ${version}, opkg's status ${from}`);
+    await mkdir(deps.keptDir, { recursive: true });
+    await writeFile(`${file}.tmp`, ipk);
+    await rename(`${file}.tmp`, file);
+    return file;
+  } catch (error) {
+    deps.log(`updates: no package of ${from} to roll back to: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 /** Our own package: keep the old one, flush, opkg install, read opkg's status, restart, then health. */
 export async function installPackage(state: UpdatesState, deps: InstallerDeps, release: Release, file: string): Promise<void> {
   const from = (await installedVersion(deps)) ?? 'unknown';
-  let backup: string | null = kept(deps, from);
-  if (!(await readdir(deps.keptDir).catch(() => [] as string[])).includes(`${deps.packageName}_${from}.ipk`)) backup = null;
+  const backup = await keepRunning(deps, from);
   const job: Job = { releaseId: release.id, kind: 'package', version: release.version, from, phase: 'installing', deadline: null, backup, file };
   state.job = job;
   await deps.flushState();

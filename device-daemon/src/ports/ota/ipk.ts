@@ -4,7 +4,7 @@
 // downloaded package names the version its release promised.
 import { gunzipSync } from 'node:zlib';
 
-export type TarFile = { name: string; data: Buffer };
+export type TarFile = { name: string; mode: number; data: Buffer };
 
 /** The regular files of a tar (ustar, as GNU tar and our writer make). */
 export function untar(tar: Buffer): TarFile[] {
@@ -17,13 +17,15 @@ export function untar(tar: Buffer): TarFile[] {
     const name = (prefix ? `${prefix}/` : '') + field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);
     const type = field(156, 1);
-    if (type === '0' || type === '') files.push({ name: name.replace(/^\.\//, ''), data: tar.subarray(at + 512, at + 512 + size) });
+    const mode = parseInt(field(100, 8).trim() || '0', 8) & 0o7777;
+    if (type === '0' || type === '') files.push({ name: name.replace(/^\.\//, ''), mode, data: tar.subarray(at + 512, at + 512 + size) });
     at += 512 + Math.ceil(size / 512) * 512;
   }
   return files;
 }
 
-export type Ipk = { control: Record<string, string>; conffiles: string[]; scripts: Record<string, string>; files: TarFile[] };
+/** `controlFiles`: every file of control.tar.gz (control, conffiles, scripts), as opkg copies them to its info directory. */
+export type Ipk = { control: Record<string, string>; conffiles: string[]; scripts: Record<string, string>; controlFiles: TarFile[]; files: TarFile[] };
 
 export function readIpk(bytes: Buffer): Ipk {
   let outer: TarFile[];
@@ -51,5 +53,5 @@ export function readIpk(bytes: Buffer): Ipk {
     if (s !== undefined) scripts[name] = s;
   }
   const conffiles = (text('conffiles') ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
-  return { control, conffiles, scripts, files: member('data.tar.gz') };
+  return { control, conffiles, scripts, controlFiles, files: member('data.tar.gz') };
 }

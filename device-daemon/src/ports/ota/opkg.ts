@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseOpkgStatus } from '../../core/ota/opkg-status.ts';
 import type { CommandRunner } from '../types.ts';
+import { repackInstalled } from './ipk-repack.ts';
 import type { PackagePort } from './types.ts';
 
 export const OPKG_STATUS = '/usr/lib/opkg/status';
@@ -23,5 +24,6 @@ export function opkgPackages(runner: CommandRunner, service = 'modem-admin'): Pa
       // Detached through procd: this process is the one being restarted.
       await runner.run(['/etc/init.d/' + service, 'restart'], { timeoutMs: 30_000 });
     },
+    repack: (name) => repackInstalled('/', name),
   };
 }

@@ -9,6 +9,8 @@ export interface PackagePort {
   install(file: string, options?: { forceDowngrade?: boolean }): Promise<CommandResult>;
   /** Restarts the daemon's service so the installed code runs. */
   restartService(): Promise<void>;
+  /** The .ipk of the installed `name`, rebuilt from opkg's records and the installed files (ipk-repack.ts). */
+  repack(name: string): Promise<Buffer>;
 }
 
 export interface FirmwarePort {

@@ -6,7 +6,15 @@ import type { ProbeOutput, SystemPort } from '../types.ts';
 import { BUILD_VERSION } from './versions.ts';
 import { targetKind } from '../../core/host-target.ts';
 
-export type SimSystemOptions = { now?: () => number; device?: SimDevice; freeBytes?: () => Promise<number | null> };
+export type SimSystemOptions = {
+  now?: () => number;
+  device?: SimDevice;
+  freeBytes?: () => Promise<number | null>;
+  /** The package version the simulated opkg has installed (its control record), null when it has none yet. */
+  packageVersion?: () => Promise<string | null>;
+  /** The firmware version the simulated sysupgrade last booted, null when it has not run yet. */
+  firmwareVersion?: () => Promise<string | null>;
+};
 
 /** A logread-style stamp: "Sun Nov 29 16:11:01 2026". */
 function stamp(ms: number): string {
@@ -57,8 +65,8 @@ export function simSystem(options: SimSystemOptions = {}): SystemPort & { calls:
     async facts() {
       return {
         model: 'Simulated LTE router',
-        firmware: 'OpenWrt 24.10.0 r28427-6df0e3d02a (simulated)',
-        packageVersion: BUILD_VERSION ?? 'dev',
+        firmware: await options.firmwareVersion?.().then((v) => (v ? `OpenWrt ${v} (simulated)` : null)) ?? 'OpenWrt 24.10.0 r28427-6df0e3d02a (simulated)',
+        packageVersion: (await options.packageVersion?.()) ?? BUILD_VERSION ?? 'dev',
         uptimeSeconds: Math.floor((now() - bootedAt) / 1000),
         wanAddress: online() ? '10.164.221.88' : null,
         freeBytes: (await options.freeBytes?.()) ?? null,

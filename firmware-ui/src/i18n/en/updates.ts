@@ -2,6 +2,7 @@ export const en = {
   'updates.current': 'Running now',
   'updates.package': 'Modem software {version}',
   'updates.firmware': 'Firmware {version}',
+  'updates.bytes': 'The modem has downloaded {size} for updates: counted in the usage, apart from your devices.',
   'updates.none': 'No update is planned.',
   'updates.pending': 'Planned update',
   'updates.what': '{kind} {version}',

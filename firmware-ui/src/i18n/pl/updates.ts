@@ -5,6 +5,7 @@ export const pl: Strings<typeof en> = {
   'updates.current': 'Obecnie działa',
   'updates.package': 'Oprogramowanie modemu {version}',
   'updates.firmware': 'Firmware {version}',
+  'updates.bytes': 'Modem pobrał {size} na aktualizacje: wliczone do zużycia, osobno od Twoich urządzeń.',
   'updates.none': 'Nie zaplanowano żadnej aktualizacji.',
   'updates.pending': 'Zaplanowana aktualizacja',
   'updates.what': '{kind} {version}',
