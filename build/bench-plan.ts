@@ -19,7 +19,7 @@ async function rig(clients: number, cap: string, shaper?: (device: SimDevice) =>
   const device = new SimDevice({ monotonic: () => mono, clients, downBytesPerSecond: 2_000_000 });
   const config = readConfig(parseUciText('modem-admin', `config plan 'plan'\n\toption cap '${cap}'\n\toption timezone 'Europe/Warsaw'\n`));
   const uci = { show: async () => parseUciText('firewall', ''), batch: async () => {} };
-  const sim = simPorts(device, uci, { wan: 'wwan0', now: clock.now, cap: () => null });
+  const sim = simPorts(device, uci, { wan: 'wwan0', now: clock.now, plan: () => ({ cap: null, units: 'GiB' }) });
   const ports = { ...sim, shaper: shaper ? shaper(device) : sim.shaper };
 
   const { runtime } = await createDevice({

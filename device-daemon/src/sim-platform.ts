@@ -49,9 +49,9 @@ export function createSimPlatform(
       const sim = simPorts(device, uci, {
         wan: devices.wan,
         now: Date.now,
-        cap: async () => {
-          const { cap } = readConfig(await uci.show(options.package)).plan;
-          return typeof cap === 'number' ? cap : null;
+        plan: async () => {
+          const { cap, units } = readConfig(await uci.show(options.package)).plan;
+          return { cap: typeof cap === 'number' ? cap : null, units };
         },
         system,
       });

@@ -3,7 +3,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useReducer } from 'preact/hooks';
 import { createApi, type Api, type UpdatesJson } from './api.ts';
-import { currentLang, type Lang } from './i18n/index.ts';
+import { currentLang, setSizeFamily, type Lang } from './i18n/index.ts';
 import type { Role, Status } from '../../device-daemon/src/api/index.ts';
 import { navigate } from './router.tsx';
 
@@ -38,6 +38,8 @@ export function createAppState(): AppState {
     get: () => data,
     set(patch) {
       data = { ...data, ...patch };
+      // Every page shows sizes in the family the plan was written in.
+      if (patch.status) setSizeFamily(patch.status.plan.units);
       listeners.forEach((l) => l());
     },
     subscribe(listener) {

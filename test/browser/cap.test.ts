@@ -30,7 +30,11 @@ if (reason) {
     dir = mkdtempSync(join(tmpdir(), 'modem-admin-cap-'));
     const config = join(dir, 'modem-admin');
     // A zone far from the test machine's, so a date in the browser's zone would show.
-    const text = readFileSync(defaultConfig, 'utf8').replace(/option cap '[^']*'/, "option cap '1M'").replace(/option timezone '[^']*'/, "option timezone 'Pacific/Kiritimati'");
+    // Sizes in GB and MB (powers of ten), as Unwired writes its "512MB or 1024 MB" top-ups: every size shows in that family.
+    const text = readFileSync(defaultConfig, 'utf8')
+      .replace(/option cap '[^']*'/, "option cap '1MB'")
+      .replace(/'(512|1024)M'/g, "'$1MB'")
+      .replace(/option timezone '[^']*'/, "option timezone 'Pacific/Kiritimati'");
     writeFileSync(config, text);
     daemon = await startDaemonProcess({ config });
     installer = await installerPassword(daemon.output);

@@ -69,9 +69,15 @@ if (reason) {
   test.before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'modem-admin-customer-'));
     browser = await launchBrowser();
-    // Top-ups to buy with a price; the ISP's contact details.
+    // Top-ups to buy with a price; the ISP's contact details. Sizes in MB (powers of ten), as
+    // Unwired writes its "512MB or 1024 MB" top-ups: the page shows them so.
     throttled = await device(
-      (c) => c.replace(/option cap '[^']*'/, "option cap '1M'").replace(/option size '512M'/, "option size '512M'\n\toption price '5 zł'").replace(/option min_interval '\d+'/, "option min_interval '1'") + SUPPORT,
+      (c) =>
+        c
+          .replace(/option cap '[^']*'/, "option cap '1MB'")
+          .replace(/'(512|1024)M'/g, "'$1MB'")
+          .replace(/option size '512MB'/, "option size '512MB'\n\toption price '5 zł'")
+          .replace(/option min_interval '\d+'/, "option min_interval '1'") + SUPPORT,
     );
     // Stopped at the cap, nothing to buy here: the customer is told whom to call.
     blocked = await device((c) => c.replace(/option cap '[^']*'/, "option cap '1M'").replace("option policy 'throttle'", "option policy 'block'").replace(/\nconfig topup\n(\toption [^\n]*\n)*/g, '\n') + SUPPORT);
@@ -143,7 +149,8 @@ if (reason) {
       await page.getByRole('link', { name: 'Devices', exact: true }).click();
       const first = page.locator('.list li').first();
       await first.waitFor();
-      assert.match((await first.locator('p').first().textContent()) ?? '', /^[\d.,]+\s(B|KB|MB|GB) this period$/, 'usage first');
+      // This plan's cap is written '1M' (binary): sizes read in KiB/MiB.
+      assert.match((await first.locator('p').first().textContent()) ?? '', /^[\d.,]+\s(B|KiB|MiB|GiB) this period$/, 'usage first');
       assert.match((await first.textContent()) ?? '', /Online now|Offline/);
       await first.getByRole('button', { name: 'Rename' }).click();
       await first.getByLabel('Name').fill('Kitchen tablet');

@@ -84,7 +84,8 @@ if (reason) {
     await page.getByText(/The operator says .* left, we count/).waitFor();
     const buy = page.getByRole('button', { name: /^Buy 512/ });
     await buy.click();
-    await page.getByText(/Buy 512\sMB\? The operator charges/).waitFor();
+    // The shipped plan is written "20G" and "512M": powers of two, shown as GiB and MiB.
+    await page.getByText(/Buy 512\sMiB\? The operator charges/).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await buy.waitFor();
     await page.getByRole('button', { name: /^Validity/ }).click();

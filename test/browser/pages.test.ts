@@ -153,10 +153,11 @@ if (reason) {
     await tp.screenshot('plan-error');
 
     assert.ok(await page.getByRole('option', { name: 'Pacific/Kiritimati' }).count(), 'the time zone is chosen from a list');
-    assert.match((await page.locator('form').textContent()) ?? '', /A change to the billing period .* takes effect at the next reset/);
+    assert.match((await page.locator('form').textContent()) ?? '', /change to the billing period .* ends this period now/, 'a plan change takes effect at once (issue 12.5)');
     await down.fill('128');
     await page.getByLabel('Limited upload speed (kbit/s)').fill('64');
-    await page.getByLabel('Top-up sizes offered').fill('512 MB, 1 GB, 2GB');
+    // The shipped plan is written "20G": its sizes are powers of two, typed as MiB and GiB.
+    await page.getByLabel('Top-up sizes offered').fill('512 MiB, 1 GiB, 2GiB');
     await page.getByRole('button', { name: 'Save the plan' }).click();
     await page.getByText('The plan is saved.').waitFor();
     const after = await (await page.request.get('/api/plan')).json();
@@ -171,6 +172,25 @@ if (reason) {
     await page.getByRole('cell', { name: /Changed the plan/ }).first().waitFor();
     await page.getByRole('cell', { name: 'Installer' }).first().waitFor();
     await tp.screenshot('audit');
+    assert.equal(unexpected(tp.errors), []);
+  });
+
+  check('ISP 003 on the plan page: calendar months after a first period of 30 days from the delivery date', async (tp) => {
+    // 003_ffc07d49584bc58e.txt: delivered January 15, the first payment covers 30 days, the second
+    // invoice February 14 to February 28, then whole months.
+    const { page } = tp;
+    await signIn(tp, daemon.url, installer);
+    await page.goto('/plan');
+    const first = page.getByLabel('Days of the first period');
+    await page.getByLabel('Billing period').waitFor();
+    assert.is(await first.isVisible(), false, 'a monthly plan has no first period');
+    await page.getByLabel('Billing period').selectOption('calendar');
+    await first.fill('30');
+    await page.getByLabel('First period starts on').fill('2026-01-15');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.getByText('The plan is saved.').waitFor();
+    const plan = await (await page.request.get('/api/plan')).json();
+    assert.equal([plan.cycle, plan.cycleFirstDays, plan.cycleAnchor], ['calendar', 30, '2026-01-15']);
     assert.equal(unexpected(tp.errors), []);
   });
 

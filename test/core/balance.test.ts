@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readBalance } from '../../device-daemon/src/core/balance.ts';
+import { readBalance as readIn } from '../../device-daemon/src/core/balance.ts';
 import { replyText } from '../../device-daemon/src/core/reply-text.ts';
 import { ucs2AsGsm7Packed, ucs2AsGsm7Unpacked } from '../../device-daemon/src/ports/sim/gsm7.ts';
 import { readModemConfig } from '../../device-daemon/src/core/modem-config.ts';
@@ -10,6 +10,8 @@ import { parseUciText } from '../../device-daemon/src/core/uci-text.ts';
 
 const text = (name: string) => readFileSync(new URL(`../fixtures/modem/operator-texts/${name}`, import.meta.url), 'utf8');
 const GiB = 1024 ** 3;
+/** Replies read for a plan written as "20G", whose family (powers of two) every config had before GB meant 10^9. */
+const readBalance = (reply: string, template: string) => readIn(reply, template, 'GiB');
 
 const balance = suite('operator balance replies read with templates');
 
@@ -42,6 +44,18 @@ balance('the generic fallback finds "<number> GB/MB" and says it guessed', () =>
   assert.is(r.by, 'fallback');
   assert.is(r.dataBytes, Math.round(11.17 * GiB));
   assert.is(readBalance(text('de-o2-ussd-data-used.txt'), 'digi')!.by, 'fallback', 'data used is only a guess, never a template match');
+});
+
+balance("the operator's GB and MB are read in the plan's family; GiB and MiB are always powers of two", () => {
+  // DIGI ES: "Te quedan 7.44 GB"; the se-halebop reply: "0,99 GB surf kvar".
+  assert.is(readIn(text('es-digi-ussd-data-remaining.txt'), 'digi', 'GB')!.dataBytes, 7_440_000_000, 'a plan written "20GB" meters in powers of ten');
+  assert.is(readIn(text('es-digi-ussd-data-remaining.txt'), 'digi', 'GiB')!.dataBytes, Math.round(7.44 * GiB), 'a plan written "20GiB" or "20G" meters in powers of two');
+  assert.is(readIn('Masz 1,5 GB na 30 dni', 'Masz {data}', 'GB')!.dataBytes, 1_500_000_000);
+  assert.is(readIn('You have 1024 MB left', 'have {data}', 'GB')!.dataBytes, 1_024_000_000);
+  assert.is(readIn('You have 1024 MB left', 'have {data}', 'GiB')!.dataBytes, GiB, 'a "1024 MB" top-up of an operator metering in powers of two is 1 GiB');
+  assert.is(readIn('You have 1.5 GiB left', 'have {data}', 'GB')!.dataBytes, Math.round(1.5 * GiB), 'an explicit GiB is binary in any plan');
+  assert.is(readIn('You have 512 MiB left', 'have {data}', 'GB')!.dataBytes, 512 * 1024 ** 2);
+  assert.is(readIn('Zostało 1,5 GB', 'nothing like this {data}', 'GB')!.dataBytes, 1_500_000_000, 'the guess reads in the same family');
 });
 
 balance('an unparsable reply reads as nothing', () => {

@@ -6,6 +6,7 @@ import { createDevice, type DeviceOptions } from '../../device-daemon/src/device
 import { manualClock } from '../../device-daemon/src/ports/clock/system.ts';
 import { SimDevice } from '../../device-daemon/src/ports/sim/device.ts';
 import { simPorts } from '../../device-daemon/src/ports/sim/ports.ts';
+import type { SoldPlan } from '../../device-daemon/src/ports/sim/operator.ts';
 import { SEED_FIREWALL } from '../../device-daemon/src/ports/sim/seed-firewall.ts';
 import { SEED_WIRELESS } from '../../device-daemon/src/ports/sim/seed-wireless.ts';
 import { SEED_NETWORK } from '../../device-daemon/src/ports/sim/seed-network.ts';
@@ -41,8 +42,8 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
   const flashWrites: string[] = [];
   const flash: StorePort = { read: store.read, write: async (file, value) => (flashWrites.push(file.name), store.write(file, value)) };
   const device = new SimDevice({ monotonic, downBytesPerSecond: 1_000_000 });
-  let planCap = () => null as number | null;
-  const ports = simPorts(device, uci, { wan: 'wwan0', now: clock.now, cap: () => planCap() });
+  let soldPlan = (): SoldPlan => ({ cap: null, units: 'GiB' });
+  const ports = simPorts(device, uci, { wan: 'wwan0', now: clock.now, plan: () => soldPlan() });
 
   const logs: string[] = [];
   const log = (line: string) => logs.push(line);
@@ -65,7 +66,7 @@ export async function testApp(options: { setUp?: boolean; config?: string; wirel
     updates: options.updates,
   });
   const config = (): Config => built.config();
-  planCap = () => (typeof config().plan.cap === 'number' ? (config().plan.cap as number) : null);
+  soldPlan = () => ({ cap: typeof config().plan.cap === 'number' ? (config().plan.cap as number) : null, units: config().plan.units });
   const { app, runtime, sampler, sessions, statusEvents, auditLog: audit, accounts } = built;
   if (options.setUp !== false) await accounts.setup(LABEL_SECRET, CUSTOMER_PASSWORD);
   await built.start();

@@ -3,6 +3,7 @@
 // amount ($15.00, £6.45, R49.96, Rp 1234, CHF 5) or after it (50,04 zł, 12 PLN).
 // A currency is a known symbol, an ISO 4217 code in capitals, or one of a few
 // local words: never any word, so "20202 to" is not money.
+import type { SizeUnits } from './size.ts';
 
 /** An amount with grouped thousands ("1 234,56", "1.234.567") or a plain one ("2,42", "43240"). */
 export const AMOUNT = "(?:[1-9]\\d{0,2}(?:[.,\\u00a0\\u202f '’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
@@ -44,12 +45,17 @@ export function parseMoney(text: string): { amount: number; currency: string } |
   return Number.isFinite(amount) ? { amount, currency: m[1] ?? m[4]! } : null;
 }
 
-const UNITS: Record<string, number> = { k: 1, m: 2, g: 3, t: 4 };
+const POWERS: Record<string, number> = { k: 1, m: 2, g: 3, t: 4 };
 
-/** "7.44 GB", "11.17 GBs", "2821 MB": bytes (binary units, as the plan's sizes). */
-export function parseData(text: string): number | null {
-  const m = /^(\d+(?:[.,]\d+)?)\s*([KMGTkmgt])/.exec(text);
+/**
+ * "7.44 GB", "11.17 GBs", "2821 MB", "1.5 GiB": bytes. "GiB"/"MiB" are powers of two;
+ * "GB"/"MB" are read in the plan's unit family, because that family is how the plan
+ * says the operator meters: one that sells "1024 MB" top-ups writes "GB" for 2^30 bytes.
+ */
+export function parseData(text: string, units: SizeUnits): number | null {
+  const m = /^(\d+(?:[.,]\d+)?)\s*([KMGTkmgt])(i?)/.exec(text);
   if (!m) return null;
-  const bytes = Math.round(Number(m[1]!.replace(',', '.')) * 1024 ** UNITS[m[2]!.toLowerCase()]!);
+  const base = m[3] || units === 'GiB' ? 1024 : 1000;
+  const bytes = Math.round(Number(m[1]!.replace(',', '.')) * base ** POWERS[m[2]!.toLowerCase()]!);
   return Number.isFinite(bytes) ? bytes : null;
 }

@@ -8,9 +8,10 @@
 import { DATA, MONEY, parseData, parseMoney, anyCase } from './amount.ts';
 import { DATE, DATE_ORDERS, parseReplyDate, type DateOrder } from './reply-date.ts';
 import { numberedMenuLines } from './reply-menu.ts';
+import type { SizeUnits } from './size.ts';
 
 export type BalanceReading = {
-  /** Data left, bytes (GB and MB are binary, as the plan's sizes). */
+  /** Data left, bytes: "GB"/"MB" in the plan's unit family, "GiB"/"MiB" powers of two. */
   dataBytes: number | null;
   money: { amount: number; currency: string } | null;
   /** Expiry as YYYY-MM-DD when the reply names a date. */
@@ -63,19 +64,22 @@ function fallback(text: string): string | null {
   return new RegExp(`(?<![\\p{L}\\p{N}.,])${DATA}(?![\\p{L}\\p{N}])`, 'u').exec(lines.join('\n'))?.[0] ?? null;
 }
 
-/** Reads the reply with the template, else guesses the first "<number> GB/MB"; null when neither reads. */
-export function readBalance(text: string, template: string): BalanceReading | null {
+/**
+ * Reads the reply with the template, else guesses the first "<number> GB/MB"; null when neither
+ * reads. `units` is the plan's family, in which the operator's "GB" and "MB" are read.
+ */
+export function readBalance(text: string, template: string, units: SizeUnits): BalanceReading | null {
   const { source, fields } = parts(template);
   const match = new RegExp(source, 'u').exec(text);
   if (!match) {
     const guess = fallback(text);
-    const dataBytes = guess === null ? null : parseData(guess);
+    const dataBytes = guess === null ? null : parseData(guess, units);
     return dataBytes === null ? null : { dataBytes, money: null, expiry: null, days: null, by: 'fallback' };
   }
   const reading: BalanceReading = { dataBytes: null, money: null, expiry: null, days: null, by: 'template' };
   for (const [i, field] of fields.entries()) {
     const value = match[i + 1]!;
-    if (field.name === 'data') reading.dataBytes = parseData(value);
+    if (field.name === 'data') reading.dataBytes = parseData(value, units);
     else if (field.name === 'days') reading.days = Number(value);
     else if (field.name === 'date') reading.expiry = parseReplyDate(value, field.order);
     else {

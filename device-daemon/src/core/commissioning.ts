@@ -4,6 +4,7 @@
 // (operator and host names, notes) is escaped: the page has no script at all.
 import type { CheckStep } from './connectivity.ts';
 import type { ServingCell, SystemFacts } from './device-data.ts';
+import type { SizeUnits } from './size.ts';
 
 export type SignalFigures = { rsrp: number | null; rsrq: number | null; sinr: number | null };
 export type RecordSignal = SignalFigures & { at: string; cell: ServingCell | null };
@@ -15,7 +16,8 @@ export type CommissioningRecord = {
   operator: string | null;
   technology: string | null;
   apn: string | null;
-  plan: { cycle: string; cap: number | null; policy: string; timezone: string };
+  /** `units`: the family the plan was written in (a record made before it was kept has none: binary). */
+  plan: { cycle: string; cap: number | null; policy: string; timezone: string; units?: SizeUnits };
   signal: { best: RecordSignal | null; final: RecordSignal | null };
   tests: CheckStep[];
   notes: string;
@@ -39,8 +41,13 @@ export type RecordLang = keyof typeof LABELS;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function gib(bytes: number): string {
-  return `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+/** The cap in the family the plan was written in, in its largest unit with at most two decimals: "20 GB", "1,5 GB", "20 GiB". */
+function capText(bytes: number, units: SizeUnits, lang: RecordLang): string {
+  const base = units === 'GB' ? 1000 : 1024;
+  const labels = units === 'GB' ? ['B', 'kB', 'MB', 'GB', 'TB'] : ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let p = labels.length - 1;
+  while (p > 0 && !(bytes >= base ** p && Number.isInteger((bytes * 100) / base ** p))) p--;
+  return `${String(bytes / base ** p).replace('.', lang === 'pl' ? ',' : '.')} ${labels[p]}`;
 }
 
 function signalText(s: RecordSignal | null, l: (typeof LABELS)['en']): string {
@@ -64,7 +71,7 @@ export function renderRecordPage(r: CommissioningRecord, lang: RecordLang): stri
 <p>${escape(l.done)}: ${escape(r.at.replace('T', ' ').slice(0, 19))} UTC, ${escape(l.by)} ${escape(r.by)}</p>
 ${section(l.device, row(l.model, r.device.model) + row(l.firmware, r.device.firmware) + row(l.package, r.device.packageVersion) + row(l.imei, r.device.imei) + row(l.iccid, r.device.iccid))}
 ${section(l.network, row(l.operator, r.operator && `${r.operator}${r.technology ? ` (${r.technology.toUpperCase()})` : ''}`) + row(l.apn, r.apn))}
-${section(l.plan, row(l.cycle, `${r.plan.cycle}, ${r.plan.timezone}`) + row(l.cap, r.plan.cap === null ? l.noCap : gib(r.plan.cap)) + row(l.policy, r.plan.policy))}
+${section(l.plan, row(l.cycle, `${r.plan.cycle}, ${r.plan.timezone}`) + row(l.cap, r.plan.cap === null ? l.noCap : capText(r.plan.cap, r.plan.units ?? 'GiB', lang)) + row(l.policy, r.plan.policy))}
 ${section(l.signal, row(l.best, signalText(r.signal.best, l)) + row(l.final, signalText(r.signal.final, l)))}
 ${section(l.tests, tests || row('–', l.none))}
 ${r.notes ? section(l.notes, `<tr><td>${escape(r.notes).replace(/\n/g, '<br>')}</td></tr>`) : ''}

@@ -88,18 +88,22 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-const units = ['B', 'KB', 'MB', 'GB', 'TB'];
 const families = { GB: { base: 1000, units: ['B', 'kB', 'MB', 'GB', 'TB'] }, GiB: { base: 1024, units: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] } };
+export type SizeFamily = keyof typeof families;
+/** Binary until the status says otherwise, as a plan written "20G" is. */
+let family: SizeFamily = 'GiB';
+
+/** The plan's unit family, which every size on every page is shown in (set from each status). */
+export const setSizeFamily = (next: SizeFamily): void => void (family = next);
 
 /**
- * Bytes as "12.3 GB" / "12,3 GB". Given the plan's unit family, in it: powers of ten
- * for "GB", of two for "GiB", so the figures read as the contract is written. Without
- * one, powers of 1024 under the GB/MB labels that binary plans ("20G") have always shown.
- * From 1000 of a unit the next one is used ("1 GB", not "1,022 MB"), so a figure never
- * needs more than four digits.
+ * Bytes as "12.3 GB" / "12,3 GB", in the plan's unit family: powers of ten for "GB", of two
+ * for "GiB" (labelled GiB, MiB), so the figures read as the contract is written. From 1000
+ * of a unit the next one is used ("1 GB", not "1,022 MB"), so a figure never needs more than
+ * four digits.
  */
-export function formatBytes(bytes: number, family?: 'GB' | 'GiB'): string {
-  const { base, units: labels } = family ? families[family] : { base: 1024, units };
+export function formatBytes(bytes: number, units: SizeFamily = family): string {
+  const { base, units: labels } = families[units];
   let i = 0;
   while (bytes >= 1000 && i < labels.length - 1) {
     bytes /= base;

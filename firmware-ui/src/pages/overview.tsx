@@ -25,10 +25,8 @@ export function Overview() {
 }
 
 function Usage({ status }: { status: Status }) {
-  const { usage: u, timeTrusted, plan } = status;
+  const { usage: u, timeTrusted } = status;
   const date = formatDate(u.cycleEnd, u.timeZone);
-  // Sizes in the family the plan is written in ("20GB" in GB, "20GiB" in GiB).
-  const size = (bytes: number) => formatBytes(bytes, plan.units);
   const share = u.allowance ? Math.min(1, u.total / u.allowance) : 0;
   // Prepaid validity that ended leaves no allowance to measure against: only what was used shows.
   const lapsed = u.validity?.lapsed === true;
@@ -36,11 +34,11 @@ function Usage({ status }: { status: Status }) {
     <section class={`card usage ${u.state}`}>
       <h1>{t('usage.title')}</h1>
       <div class="figures">
-        <Figure class="used" label="usage.used" bytes={u.total} size={size} />
+        <Figure class="used" label="usage.used" bytes={u.total} />
         {lapsed ? null : u.overCap && u.allowance !== null ? (
-          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} size={size} />
+          <Figure class="left" label="usage.over" bytes={u.total - u.allowance} />
         ) : (
-          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} size={size} />
+          u.left !== null && <Figure class="left" label="usage.left" bytes={u.left} />
         )}
       </div>
       {lapsed ? null : u.allowance === null ? (
@@ -58,7 +56,7 @@ function Usage({ status }: { status: Status }) {
             <div style={{ width: `${share * 100}%` }} />
           </div>
           <p class="row">
-            <span>{t('usage.of', { total: size(u.allowance) })}</span>
+            <span>{t('usage.of', { total: formatBytes(u.allowance) })}</span>
             <strong class="state">{t(`usage.state.${u.state}`)}</strong>
           </p>
         </>
@@ -95,7 +93,7 @@ const DAY = 86_400_000;
  * Near the cap (from the first alert threshold): when the data runs out at this period's pace,
  * and how much a day may use to last until the reset.
  */
-function Forecast({ status: { usage: u, time, plan } }: { status: Status }) {
+function Forecast({ status: { usage: u, time } }: { status: Status }) {
   const now = Date.parse(time);
   const end = Date.parse(u.cycleEnd);
   const perDay = u.total / Math.max(1, (now - Date.parse(u.cycleStart)) / DAY);
@@ -104,16 +102,16 @@ function Forecast({ status: { usage: u, time, plan } }: { status: Status }) {
   return (
     <div class="forecast">
       <p>{runOut < end ? t('usage.runsOut', { date: formatDate(runOut, u.timeZone) }) : t('usage.lasts')}</p>
-      {u.left !== null && <p>{t('usage.budget', { size: formatBytes(u.left / days, plan.units) })}</p>}
+      {u.left !== null && <p>{t('usage.budget', { size: formatBytes(u.left / days) })}</p>}
     </div>
   );
 }
 
-function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number; size: (bytes: number) => string }) {
+function Figure(props: { class: string; label: 'usage.used' | 'usage.left' | 'usage.over'; bytes: number }) {
   return (
     <p class={props.class}>
       {t(props.label)}
-      <data value={props.bytes}>{props.size(props.bytes)}</data>
+      <data value={props.bytes}>{formatBytes(props.bytes)}</data>
     </p>
   );
 }

@@ -1,29 +1,18 @@
-// The installer's plan form. Sizes are typed in MB or GB and sent as bytes (binary, as the
-// config's 512M/20G). The server checks everything; its messages show next to the fields
-// they are about, and the form keeps what was typed (its fields are uncontrolled: selects
-// take `selected` options, as a select has no defaultValue).
+// The installer's plan form. Sizes are typed in the plan's unit family (MB/GB powers of
+// ten, MiB/GiB powers of two: plan-sizes.ts) and sent as bytes with that family, which the
+// plan keeps and every page shows sizes in. The server checks everything else; its messages
+// show next to the fields they are about, and the form keeps what was typed (its fields are
+// uncontrolled: selects take `selected` options, as a select has no defaultValue).
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { PlanJson } from '../api.ts';
+import { ApiError, type PlanJson } from '../api.ts';
 import { describe, Field, Form, issuesOf, Loading, useLoad } from '../ui.tsx';
 import { formatDate, strings, t, type Key } from '../i18n/index.ts';
 import { useApp } from '../state.ts';
 
 strings({ en: () => import('../i18n/en/plan.ts'), pl: () => import('../i18n/pl/plan.ts') });
 
-const MB = 1024 ** 2;
-const GB = 1024 ** 3;
-
-/** 1073741824 → "1 GB", 536870912 → "512 MB". */
-function sizeText(bytes: number): string {
-  return bytes % GB ? `${+(bytes / MB).toFixed(3)} MB` : `${bytes / GB} GB`;
-}
-
-/** "512 MB", "1GB", "1,5 G", "512" (MB) → bytes; NaN when it is not a size. */
-function parseSize(text: string): number {
-  const m = /^(\d+(?:[.,]\d+)?)\s*([mg]?)b?$/i.exec(text.trim());
-  return m ? Math.round(Number(m[1]!.replace(',', '.')) * (m[2]!.toLowerCase() === 'g' ? GB : MB)) : NaN;
-}
+import { familyOf, readSize, sizeParts, sizeText, unitBytes, UNITS } from './plan-sizes.ts';
 
 const list = (text: string) => text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
 
@@ -46,7 +35,9 @@ export function Plan() {
 
   /** The control's name, and its hint and server message as its description. */
   const a = (name: Name) => ({ ...describe(name), 'aria-invalid': issues[name] ? true : undefined });
-  const [capValue, capUnit] = plan.cap === null ? ['', 'GB'] : sizeText(plan.cap).split(' ');
+  // A plan stored before units were kept is binary ("20G").
+  const family = plan.units ?? 'GiB';
+  const [capValue, capUnit] = plan.cap === null ? ['', UNITS[family][1]] : sizeParts(plan.cap, family);
   const field = (name: Name, label: Key, input: ComponentChildren, hint?: Key, hidden = false) => (
     <Field name={name} label={label} hint={hint} issue={issues[name]} hidden={hidden}>
       {input}
@@ -78,29 +69,39 @@ export function Plan() {
       after={status && <p class="note">{t('plan.when', { date: formatDate(status.usage.cycleEnd, status.usage.timeZone) })}</p>}
       onSubmit={async (data) => {
         const text = (name: string) => String(data.get(name) ?? '').trim();
-        // A size we cannot read goes as null: the server then names it with every other problem.
-        const topups = list(text('topupSizes')).map(parseSize);
-        const cap = text('cap');
+        // The allowance's unit says the family; every top-up is written in the same one.
+        const unit = text('capUnit');
+        const units = familyOf(unit);
+        const topups = list(text('topupSizes')).map((s) => readSize(s, units));
+        const cap = text('cap') ? unitBytes(text('cap'), unit) : null;
+        const own: Partial<Record<Name, string>> = {};
+        if (cap !== null && !(cap > 0)) own.cap = t('plan.badCap');
+        if (topups.some((x) => x === null)) own.topupSizes = t('plan.badSize');
+        else if (topups.some((x) => x!.family !== units)) own.topupSizes = t('plan.mixedUnits', { small: UNITS[units][0], big: UNITS[units][1] });
+        if (Object.keys(own).length) {
+          setIssues(own);
+          throw new ApiError(400, '', 'invalid');
+        }
         const next: PlanJson = {
           cycle: text('cycle') as PlanJson['cycle'],
           cycleDay: text('cycleDay') === 'last' ? 'last' : Number(text('cycleDay')),
           cycleDays: Number(text('cycleDays')),
+          cycleFirstDays: Number(text('cycleFirstDays')),
           cycleAnchor: text('cycleAnchor') || null,
           timezone: text('timezone'),
-          cap: cap ? Math.round(Number(cap.replace(',', '.')) * (text('capUnit') === 'GB' ? GB : MB)) : null,
+          cap,
           policy: text('policy') as PlanJson['policy'],
           throttleDownKbit: Number(text('throttleDownKbit')),
           throttleUpKbit: Number(text('throttleUpKbit')),
           alertPercent: list(text('alertPercent')).map(Number),
-          topupSizes: topups.map((n) => (isNaN(n) ? (null as unknown as number) : n)),
+          units,
+          topupSizes: topups.map((x) => x!.bytes),
         };
         try {
           setPlan(await state.api.send('PUT /api/plan', next));
           setIssues({});
         } catch (e) {
-          const found: Partial<Record<Name, string>> = issuesOf(e);
-          if (topups.some(isNaN)) found.topupSizes = t('plan.badSize');
-          setIssues(found);
+          setIssues(issuesOf(e));
           throw e;
         }
       }}
@@ -108,7 +109,8 @@ export function Plan() {
       {select('cycle', 'plan.cycle', ['monthly', 'calendar', 'prepaid', 'days'], (o) => t(`plan.cycle.${o}` as 'plan.cycle.days'), setCycle)}
       {input('cycleDay', 'plan.cycleDay', plan.cycleDay, 'plan.cycleDayHint', 'text', cycle !== 'monthly')}
       {input('cycleDays', 'plan.cycleDays', plan.cycleDays, undefined, 'number', cycle !== 'prepaid' && cycle !== 'days')}
-      {input('cycleAnchor', 'plan.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle !== 'calendar' && cycle !== 'days')}
+      {input('cycleAnchor', 'plan.cycleAnchor', plan.cycleAnchor ?? '', undefined, 'date', cycle === 'monthly')}
+      {input('cycleFirstDays', 'plan.cycleFirstDays', plan.cycleFirstDays ?? 0, 'plan.cycleFirstDaysHint', 'number', cycle !== 'calendar')}
       {field(
         'timezone',
         'plan.timezone',
@@ -125,7 +127,7 @@ export function Plan() {
         <span class="with-unit">
           <input {...a('cap')} inputMode="decimal" defaultValue={capValue} />
           <select name="capUnit" aria-label={t('plan.unit')}>
-            {['MB', 'GB'].map((u) => (
+            {[...UNITS.GB, ...UNITS.GiB].map((u) => (
               <option selected={u === capUnit}>{u}</option>
             ))}
           </select>
@@ -136,7 +138,7 @@ export function Plan() {
       {input('throttleDownKbit', 'plan.down', plan.throttleDownKbit, undefined, 'number')}
       {input('throttleUpKbit', 'plan.up', plan.throttleUpKbit, undefined, 'number')}
       {input('alertPercent', 'plan.alerts', plan.alertPercent.join(', '), 'plan.alertsHint')}
-      {input('topupSizes', 'plan.topups', plan.topupSizes.map(sizeText).join(', '), 'plan.topupsHint')}
+      {input('topupSizes', 'plan.topups', plan.topupSizes.map((b) => sizeText(b, family)).join(', '), 'plan.topupsHint')}
     </Form>
   );
 }

@@ -40,6 +40,27 @@ balance('a customer checks the balance: the operator figure beside our count, wi
   assert.is(t.runtime.usage().used, body.correction.operatorBytes);
 });
 
+balance("on a plan written in GB the operator's GB is 10^9 bytes: its figure and the top-ups agree with our count", async () => {
+  // Millenicom: "20GB of data transfer per month"; Unwired: top-ups of "512MB or 1024 MB".
+  const config = `config plan 'plan'\n\toption cap '20GB'\n\tlist topup_size '512MB'\nconfig balance 'balance'\n\toption ussd_code '*108#'\n\toption template 'digi'\nconfig topup\n\toption size '512MB'\n\toption ussd '*111*512#'\n\toption confirm 'zostal aktywowany'\n`;
+  const { t, customer, post } = await setup(config);
+  const plan = (await (await t.request('/api/plan', { cookie: customer.cookie })).json()) as Json;
+  assert.equal([plan.cap, plan.units, plan.topupSizes], [20e9, 'GB', [512e6]]);
+  const body = (await (await post('/api/balance/check', { check: true })).json()) as Json;
+  assert.match(body.result.text, /Te quedan 19\.\d\d GB/);
+  assert.is(body.counted.allowance, 20e9);
+  assert.ok(body.operator.dataBytes <= 20e9 && body.operator.dataBytes > 19.9e9, `"19.xx GB" left of 20 GB is read as 10^9 bytes each, got ${body.operator.dataBytes}`);
+  // The operator's count is a little above ours (its drift), never 7% away as GiB read for GB would make it.
+  const drift = body.correction.operatorBytes - body.counted.used;
+  assert.ok(drift >= 0 && drift < 0.01e9, `operator and device differ by ${drift} bytes`);
+  assert.equal(body.topups.map((x: Json) => x.bytes), [512e6]);
+  const status = (await (await t.request('/api/status', { cookie: customer.cookie })).json()) as Json;
+  assert.is(status.plan.units, 'GB', 'the status names the family the UI shows sizes in');
+  const bought = (await (await post('/api/topups/purchase', { bytes: 512e6, confirm: true })).json()) as Json;
+  assert.is(bought.state, 'confirmed');
+  assert.is(t.runtime.usage().state.allowance, 20e9 + 512e6);
+});
+
 balance('rapid repeats get 429 with Retry-After; two checks at once share one modem call', async () => {
   const { t, post } = await setup();
   const [a, b] = await Promise.all([post('/api/balance/check', { check: true }), post('/api/balance/check', { check: true })]);

@@ -33,7 +33,7 @@ record('after aiming, finishing records device, SIM, versions, plan, APN, best a
   const r = ((await done.json()) as Json).record;
   assert.equal(r.device, { model: 'Simulated LTE router', firmware: 'OpenWrt 24.10.0 r28427-6df0e3d02a (simulated)', packageVersion: 'dev', imei: '352099001761481', iccid: '89480000000000000000' });
   assert.equal([r.by, r.operator, r.technology, r.apn], ['installer', 'Plus', 'lte', 'internet']);
-  assert.equal(r.plan, { cycle: 'monthly', cap: 20 * 1024 ** 3, policy: 'throttle', timezone: 'Europe/Warsaw' });
+  assert.equal(r.plan, { cycle: 'monthly', cap: 20 * 1024 ** 3, policy: 'throttle', timezone: 'Europe/Warsaw', units: 'GiB' });
   assert.is(r.signal.best.rsrp, bestRsrp);
   assert.equal([r.signal.best.cell.cellId, r.signal.best.cell.band], ['0197763E', 20]);
   assert.ok(r.signal.final.rsrp < bestRsrp, 'the final reading is the one at the end, not the best');
@@ -63,6 +63,21 @@ record('the printable page: a download, no script allowed, device text escaped, 
   assert.match(await (await call(installer, '/api/commissioning/record.html?lang=pl')).text(), /Protokół uruchomienia/);
   assert.is((await call(customer, '/api/commissioning')).status, 403);
   assert.is((await call(installer, '/api/commissioning', 'POST', { notes: 'x' })).status, 400);
+});
+
+record('the printable page gives the cap in the family the plan was written in: "20GB" as 20 GB, "20G" as 20 GiB', async () => {
+  for (const [cap, en, pl] of [
+    ['20GB', '20 GB', '20 GB'],
+    ['1.5GB', '1.5 GB', '1,5 GB'],
+    ['20G', '20 GiB', '20 GiB'],
+  ]) {
+    const t = await testApp({ config: `config plan 'plan'\n\toption cap '${cap}'\n` });
+    const installer = await t.signIn(INSTALLER_PASSWORD);
+    const call = (path: string, method = 'GET', body?: unknown) => t.request(path, { method, cookie: installer.cookie, csrf: installer.csrf, body });
+    await call('/api/commissioning', 'POST', { done: true });
+    assert.match(await (await call('/api/commissioning/record.html')).text(), new RegExp(`Monthly allowance</th><td>${en}</td>`), cap);
+    assert.match(await (await call('/api/commissioning/record.html?lang=pl')).text(), new RegExp(`Limit miesięczny</th><td>${pl}</td>`), cap);
+  }
 });
 
 record('a failed test is on the record and in the audit log', async () => {

@@ -9,6 +9,7 @@ export async function modemApp(parts: FeatureParts) {
     modem: parts.ports.modem,
     uci: parts.ports.uci,
     config: () => parts.config().modem,
+    units: () => parts.config().plan.units,
     pkg: parts.pkg,
     runtime: parts.runtime,
     statusEvents: parts.statusEvents,

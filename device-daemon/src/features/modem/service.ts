@@ -1,6 +1,7 @@
 // What the routes ask of the modem: the balance check, top-up purchases, USSD
 // and SMS. One modem action at a time (actor.ts), each bounded by a timeout that
 // aborts it; network errors get one more try; repeats are rate limited.
+import type { SizeUnits } from '../../core/size.ts';
 import { readBalance, compileTemplate, type BalanceReading } from '../../core/balance.ts';
 import { replyText } from '../../core/reply-text.ts';
 import type { ModemConfig, SendSpec } from '../../core/modem-config.ts';
@@ -18,6 +19,8 @@ export type ModemServiceDeps = {
   uci: UciPort;
   /** The operator's codes, as the running configuration has them. */
   config: () => ModemConfig;
+  /** The plan's unit family, in which the operator's "GB" and "MB" are read. */
+  units: () => SizeUnits;
   /** Our UCI package (the ISP's APN presets are read from it when the settings are shown). */
   pkg: string;
   runtime: Pick<Runtime, 'usage' | 'addTopup'> & Partial<Pick<Runtime, 'watchSignal' | 'operatorValidity'>>;
@@ -162,7 +165,7 @@ export function createModemService(deps: ModemServiceDeps) {
     // Hex UCS-2 is shown decoded; mojibake is kept as it came and read as nothing.
     const readable = raw === null ? null : replyText(raw);
     const text = readable ?? raw;
-    const reading = readable === null ? null : readBalance(readable, template);
+    const reading = readable === null ? null : readBalance(readable, template, deps.units());
     const r: BalanceResult = { at, text, unreadable: raw !== null && readable === null, reading, error: e && { code: e.fault, message: e.message }, late, used: used() };
     // A late reply never replaces a newer result.
     if (!late || !result || result.at <= at) result = r;

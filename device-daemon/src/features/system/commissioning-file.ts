@@ -41,7 +41,7 @@ const Record = v.object({
   operator: maybe(128),
   technology: maybe(64),
   apn: maybe(128),
-  plan: v.object({ cycle: text(32), cap: figure, policy: text(32), timezone: text(64) }),
+  plan: v.object({ cycle: text(32), cap: figure, policy: text(32), timezone: text(64), units: v.optional(v.picklist(['GB', 'GiB'])) }),
   signal: v.object({ best: signal, final: signal }),
   tests: v.pipe(v.array(step), v.maxLength(16)),
   notes: text(2000),

@@ -48,7 +48,7 @@ export function createCommissioning(deps: CommissioningDeps, check: () => Promis
         operator: c.operator,
         technology: c.technology,
         apn: typeof apn === 'string' ? apn : null,
-        plan: { cycle: plan.cycle, cap: typeof plan.cap === 'number' ? plan.cap : null, policy: plan.policy, timezone: plan.timezone },
+        plan: { cycle: plan.cycle, cap: typeof plan.cap === 'number' ? plan.cap : null, policy: plan.policy, timezone: plan.timezone, units: plan.units },
         signal: { best: best && { rsrp: best.rsrp, rsrq: best.rsrq, sinr: best.sinr, at: iso(best.t), cell: best.cell }, final },
         tests: tests.steps,
         notes,

@@ -3,8 +3,8 @@
 // simulated traffic and the plan's cap. Simulator only (dist/sim.mjs).
 import type { SimDevice } from './device.ts';
 import { ucs2AsGsm7Packed } from './gsm7.ts';
+import type { SizeUnits } from '../../core/size.ts';
 
-const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 /** The operator counts a little more than the router does (headers, retransmissions). */
 const OPERATOR_DRIFT = 1.02;
@@ -15,25 +15,31 @@ export type SimOperator = {
   sms(to: string, text: string): Promise<string | null>;
 };
 
-export function simOperator(device: SimDevice, options: { cap: () => Promise<number | null> | number | null; now: () => number }): SimOperator {
+/** The plan as the operator sold it: its cap (null: none) and whether it meters "GB" in powers of ten or of two. */
+export type SoldPlan = { cap: number | null; units: SizeUnits };
+
+export function simOperator(device: SimDevice, options: { plan: () => Promise<SoldPlan> | SoldPlan; now: () => number }): SimOperator {
   let bought = 0;
   const validUntil = new Date(options.now() + 180 * 86_400_000).toISOString().slice(0, 10);
   const used = () => [...device.perClient.values()].reduce((sum, b) => sum + b.down + b.up, 0) * OPERATOR_DRIFT;
 
   async function balance(): Promise<string> {
-    const cap = await options.cap();
-    const left = cap === null ? 999 * GiB : Math.max(0, cap + bought - used());
-    return `Tu consumo adicional es de 0.00 euros. Te quedan ${(left / GiB).toFixed(2)} GB, 94 min nacionales y 998 SMS a DIGI, validos hasta dia 1.`;
+    const { cap, units } = await options.plan();
+    // Its "GB" is 10^9 bytes or 2^30, as it meters.
+    const GB = units === 'GB' ? 1000 ** 3 : 1024 ** 3;
+    const left = cap === null ? 999 * GB : Math.max(0, cap + bought - used());
+    return `Tu consumo adicional es de 0.00 euros. Te quedan ${(left / GB).toFixed(2)} GB, 94 min nacionales y 998 SMS a DIGI, validos hasta dia 1.`;
   }
-  function buy(mb: number): string {
-    bought += mb * MiB;
+  async function buy(mb: number): Promise<string> {
+    // "512 MB" is 512 * 10^6 bytes from an operator metering in powers of ten, 512 MiB from one in powers of two.
+    bought += mb * ((await options.plan()).units === 'GB' ? 1000 ** 2 : MiB);
     return `Pakiet ${mb} MB zostal aktywowany. Dziekujemy!`;
   }
 
   return {
     async ussd(code) {
       const purchase = /^\*111\*(512|1024)#$/.exec(code);
-      if (purchase) return buy(Number(purchase[1]));
+      if (purchase) return await buy(Number(purchase[1]));
       switch (code) {
         case '*108#':
           return balance();
@@ -59,7 +65,7 @@ export function simOperator(device: SimDevice, options: { cap: () => Promise<num
     async sms(to, text) {
       if (to !== '7202020') return null;
       const purchase = /^PAKIET (512|1024)$/i.exec(text.trim());
-      return purchase ? buy(Number(purchase[1])) : balance();
+      return purchase ? await buy(Number(purchase[1])) : await balance();
     },
   };
 }

@@ -11,14 +11,14 @@ import type { Ports, SystemPort, UciPort } from '../types.ts';
 import { simLan, simWifiReload } from '../wifi/sim.ts';
 import { uciWireless } from '../wifi/wireless.ts';
 import type { SimDevice } from './device.ts';
-import { simOperator } from './operator.ts';
+import { simOperator, type SoldPlan } from './operator.ts';
 
 export type SimPortsOptions = {
   wan: string;
   /** Wall time, for lease times and the operator's replies. */
   now: () => number;
-  /** The plan's cap, as the operator's balance replies report it (null: none). */
-  cap: () => Promise<number | null> | number | null;
+  /** The plan's cap and unit family, as the operator's balance replies report it. */
+  plan: () => Promise<SoldPlan> | SoldPlan;
   /** The system port, when the caller keeps one of its own (the simulator feeds it the daemon's log). */
   system?: SystemPort;
 };
@@ -32,7 +32,7 @@ export function simPorts(device: SimDevice, uci: UciPort, options: SimPortsOptio
     uci,
     wireless: uciWireless(uci, simWifiReload(device)),
     lan: simLan(device, options.now),
-    modem: simModem(device, simOperator(device, { cap: options.cap, now: options.now })),
+    modem: simModem(device, simOperator(device, { plan: options.plan, now: options.now })),
     system: options.system ?? simSystem({ now: options.now, device }),
   };
 }
