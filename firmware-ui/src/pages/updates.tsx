@@ -14,7 +14,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function Updates() {
   const [{ role, status }, state] = useApp();
-  const [view, error, reload] = useLoad((api) => api.get('/api/updates'), 60_000);
+  // Each answer also feeds the banner above the page (app state), so an action shows there at once.
+  const [view, error, reload] = useLoad((api) => api.get('/api/updates').then((updates) => (state.set({ updates }), updates)), 60_000);
   const [note, setNote] = useState<[string, boolean]>(['', true]);
   const [busy, setBusy] = useState(false);
   const tz = status?.usage.timeZone ?? 'UTC';
@@ -22,7 +23,7 @@ export function Updates() {
     setBusy(true);
     const result = await work().then((text) => [text, true] as [string, boolean], async (e) => [await explain(e), false] as [string, boolean]);
     // The page (and the banner above it) shows the new state before it says what happened.
-    await Promise.all([reload(), state.api.get('/api/updates').then((updates) => state.set({ updates }), () => {})]);
+    await reload();
     setNote(result);
     setBusy(false);
   };
